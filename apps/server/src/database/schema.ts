@@ -1,0 +1,127 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Geometry columns are read and written only through PostGIS functions in `sql` templates. */
+type Geometry = ColumnType<unknown, never, never>;
+type CreatedAt = ColumnType<Date, never, never>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+type DateText = string;
+
+export interface RegionTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  level: 'city' | 'district' | 'street' | 'community';
+  parent_id: number | null;
+  path: string;
+  urban_rural_class: string | null;
+  boundary: Geometry;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface GridTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  community_id: number;
+  parent_grid_id: number | null;
+  path: string;
+  household_target: number;
+  contact_channel: string | null;
+  boundary: Geometry;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface GridMemberTable {
+  id: Generated<number>;
+  name: string;
+  phone: string | null;
+  id_number: string | null;
+  gender: 'male' | 'female' | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface GridMemberAssignmentTable {
+  id: Generated<number>;
+  grid_member_id: number;
+  grid_id: number;
+  role: string;
+  started_on: ColumnType<DateText, DateText | undefined, DateText>;
+  ended_on: DateText | null;
+}
+
+export interface BuildingTable {
+  id: Generated<number>;
+  grid_id: number;
+  name: string;
+  address: string | null;
+  building_type: string | null;
+  floors: number | null;
+  location: Geometry;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  building_id: number;
+  name: string;
+}
+
+export interface HouseTable {
+  id: Generated<number>;
+  building_id: number;
+  unit_id: number | null;
+  floor: number | null;
+  number: string;
+  use: 'self_occupied' | 'rented' | 'vacant' | 'business';
+  area_square_metres: number | null;
+  owner_person_id: number | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface HouseholdTable {
+  id: Generated<number>;
+  house_id: number | null;
+  grid_id: number;
+  household_number: string | null;
+  head_person_id: number | null;
+  kind: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  grid_id: number | null;
+  name: string;
+  gender: 'male' | 'female' | null;
+  id_number: string | null;
+  birth_date: DateText | null;
+  residency: 'registered' | 'floating' | 'foreign';
+  mobile: string | null;
+  household_id: number | null;
+  relation_to_head: string | null;
+  current_address: string | null;
+  data_source: Generated<'entered' | 'claimed' | 'verified'>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DatabaseSchema {
+  regions: RegionTable;
+  grids: GridTable;
+  grid_members: GridMemberTable;
+  grid_member_assignments: GridMemberAssignmentTable;
+  buildings: BuildingTable;
+  units: UnitTable;
+  houses: HouseTable;
+  households: HouseholdTable;
+  persons: PersonTable;
+}
