@@ -19,6 +19,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     databaseUrl: environment.DATABASE_URL || undefined,
     dataDirectory: path.resolve(environment.DATA_DIR ?? './data'),
     logLevel: environment.LOG_LEVEL ?? 'info',
-    seedDemo: environment.SEED_DEMO !== 'false',
+    // The embedded database seeds a demo city when empty; a PostgreSQL database only when asked to.
+    seedDemo: environment.SEED_DEMO ? environment.SEED_DEMO === 'true' : !environment.DATABASE_URL,
   };
 }

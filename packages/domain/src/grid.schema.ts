@@ -58,7 +58,10 @@ export const gridImportSchema = z.object({
 export type GridImport = z.infer<typeof gridImportSchema>;
 
 export const gridImportProblemSchema = z.object({
-  kind: z.enum(['invalid_geometry', 'overlap', 'gap', 'outside_community', 'duplicate_code', 'wrong_community']),
+  kind: z.enum([
+    'invalid_geometry', 'overlap', 'gap', 'outside_community', 'outside_parent_grid', 'missing_parent_grid',
+    'duplicate_code', 'wrong_community',
+  ]),
   gridCodes: z.array(z.string()),
   message: z.string(),
   where: z.unknown().describe('GeoJSON geometry of the problem area or point'),

@@ -3,6 +3,7 @@ export * from './id-number.js';
 export * from './region-code.js';
 export * from './random.js';
 export * from './geometry/tile-rectangle.js';
+export * from './geometry/check-area-geometry.js';
 export * from './geojson.schema.js';
 export * from './grid-member.js';
 export * from './region.schema.js';

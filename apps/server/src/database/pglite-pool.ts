@@ -6,6 +6,7 @@ import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kyse
  * transaction's statements never interleave with another request's; the others wait their turn.
  */
 export class PGlitePool implements PostgresPool {
+  readonly options = {};
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly pglite: PGlite) {}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { buildingRoutes } from './base-data/building.routes.js';
+import type { Config } from './config.js';
+import type { Database } from './database/database.js';
+import { gridRoutes } from './grids/grid.routes.js';
+import { handleError, handleNotFound } from './http/error-handler.js';
+import { createServices } from './http/services.js';
+import { regionRoutes } from './regions/region.routes.js';
+
+const webDistDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface AppOptions {
+  database: Database;
+  config: Pick<Config, 'logLevel'> & { basemapTileUrl?: string | null };
+  logger?: boolean;
+}
+
+export async function buildApp({ database, config, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'CivicGrid API',
+        description: '网格化基层治理平台接口 — grid-based community governance. Errors: `{ code, message, messages: { zh, en } }`.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const services = createServices(database);
+
+  app.get('/api/health', {
+    schema: {
+      tags: ['platform'], summary: '健康检查 Health',
+      response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+    },
+  }, async () => {
+    await database.db.selectNoFrom((builder) => builder.lit(1).as('one')).execute();
+    return { status: 'ok' as const, database: database.kind };
+  });
+
+  app.get('/api/config', {
+    schema: { tags: ['platform'], summary: '前端配置 Client configuration (base map)' },
+  }, async () => ({ basemapTileUrl: config.basemapTileUrl ?? null }));
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(regionRoutes(services));
+  await app.register(gridRoutes(services));
+  await app.register(buildingRoutes(services));
+
+  if (fs.existsSync(path.join(webDistDirectory, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDistDirectory, wildcard: false });
+    // Client-side routes of the console load the same page; unknown API paths stay JSON 404s.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      handleNotFound(request, reply);
+    });
+  } else {
+    app.setNotFoundHandler(handleNotFound);
+  }
+  return app;
+}

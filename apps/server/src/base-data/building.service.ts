@@ -1,0 +1,57 @@
+import { maskIdNumber, maskPhone, notFound } from '@civicgrid/domain';
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../database/schema.js';
+import type { GridRepository } from '../grids/grid.repository.js';
+import type { BuildingRepository, PersonRow } from './building.repository.js';
+
+/** Until roles exist (access-control issue), personal data leaves the server masked. */
+function presentPerson(person: PersonRow) {
+  return {
+    id: person.id,
+    name: person.name,
+    gender: person.gender,
+    residency: person.residency,
+    idNumberMasked: person.idNumber ? maskIdNumber(person.idNumber) : null,
+    mobileMasked: person.mobile ? maskPhone(person.mobile) : null,
+    birthDate: person.birthDate,
+    relationToHead: person.relationToHead,
+  };
+}
+
+export class BuildingService {
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly buildings: BuildingRepository,
+    private readonly grids: GridRepository,
+  ) {}
+
+  /** Creates a building in the grid its location falls in; a location outside every grid is refused. */
+  async create(input: { name: string; address?: string | null | undefined; floors?: number | null | undefined; lon: number; lat: number }) {
+    const located = await this.grids.locate(input.lon, input.lat);
+    if (!located) {
+      throw notFound('grid.point_outside_grids', `楼栋位置（${input.lon}, ${input.lat}）不在任何网格内`, `The building's location (${input.lon}, ${input.lat}) is not in any grid`);
+    }
+    const grid = (await this.grids.findByCode(located.gridCode))!;
+    const id = await this.db.transaction().execute((transaction) =>
+      this.buildings.insert(transaction, { gridId: grid.id, name: input.name, address: input.address ?? null, floors: input.floors ?? null, lon: input.lon, lat: input.lat }));
+    return this.get(id);
+  }
+
+  async get(id: number) {
+    const building = await this.buildings.findById(id);
+    if (!building) throw notFound('building.not_found', `楼栋 ${id} 不存在`, `Building ${id} does not exist`);
+    return { ...building, householdList: await this.buildings.listHouseholdsOfBuilding(id) };
+  }
+
+  async listForGrid(gridCode: string) {
+    const grid = await this.grids.findByCode(gridCode);
+    if (!grid) throw notFound('grid.not_found', `网格 ${gridCode} 不存在`, `Grid ${gridCode} does not exist`);
+    return this.buildings.listForGrid(grid.id);
+  }
+
+  async getHousehold(id: number) {
+    const household = await this.buildings.findHousehold(id);
+    if (!household) throw notFound('household.not_found', `户 ${id} 不存在`, `Household ${id} does not exist`);
+    return { ...household, persons: (await this.buildings.listPersonsOfHousehold(id)).map(presentPerson) };
+  }
+}

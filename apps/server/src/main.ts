@@ -1,0 +1,26 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './database/database.js';
+import { migrate } from './database/migrate.js';
+import { seedDemoCityIfEmpty } from './demo/demo-seed.js';
+
+const config = loadConfig();
+const startedAt = Date.now();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDirectory: config.dataDirectory });
+const applied = await migrate(database);
+const app = await buildApp({ database, config: { logLevel: config.logLevel, basemapTileUrl: process.env.BASEMAP_TILE_URL ?? null } });
+app.log.info({ database: database.kind, dataDirectory: database.kind === 'pglite' ? config.dataDirectory : undefined, migrations: applied }, 'database ready');
+if (config.seedDemo) await seedDemoCityIfEmpty(database, (message) => app.log.info(message));
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    void app.close().then(() => database.close()).then(() => process.exit(0));
+  });
+}
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`CivicGrid is ready at http://localhost:${config.port} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; API docs at /api/docs)`);

@@ -1,0 +1,27 @@
+import { areaGeometrySchema, regionCodeSchema, regionImportSchema, regionListQuerySchema } from '@civicgrid/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../http/services.js';
+
+export const regionRoutes = (services: Services): FastifyPluginAsyncZod => async (app) => {
+  const { regionService } = services;
+
+  app.get('/api/regions', {
+    schema: { tags: ['regions'], summary: '区划列表 List regions (children of parentCode, or the top level)', querystring: regionListQuerySchema },
+  }, async (request) => regionService.listChildren(request.query.parentCode));
+
+  app.get('/api/regions/:code', {
+    schema: { tags: ['regions'], summary: '区划详情 Region with its ancestors', params: z.object({ code: regionCodeSchema }) },
+  }, async (request) => regionService.get(request.params.code));
+
+  app.post('/api/regions/import', {
+    schema: { tags: ['regions'], summary: '导入城市区划 Import a city division tree from the national code set', body: regionImportSchema },
+  }, async (request) => regionService.importCity(request.body.cityCode, { ...(request.body.districtCodes ? { districtCodes: request.body.districtCodes } : {}) }));
+
+  app.put('/api/regions/:code/boundary', {
+    schema: {
+      tags: ['regions'], summary: '设置区划边界 Set a region boundary (GeoJSON Polygon or MultiPolygon)',
+      params: z.object({ code: regionCodeSchema }), body: areaGeometrySchema,
+    },
+  }, async (request) => regionService.setBoundary(request.params.code, request.body));
+};
