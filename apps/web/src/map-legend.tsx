@@ -1,0 +1,56 @@
+import { Flex, Typography } from 'antd';
+import { GRID_COLORS } from './grid-map-style';
+
+function Swatch({ fill, border, dashed }: { fill?: string; border: string; dashed?: boolean }) {
+  return (
+    <span
+      style={{
+        display: 'inline-block',
+        width: 16,
+        height: 12,
+        background: fill ?? 'transparent',
+        border: `2px ${dashed ? 'dashed' : 'solid'} ${border}`,
+        borderRadius: 2,
+      }}
+    />
+  );
+}
+
+/** What the colours on the map mean. */
+export function MapLegend({ showRegionBoundary }: { showRegionBoundary: boolean }) {
+  const rows = [
+    { key: 'grid', swatch: <Swatch fill="rgba(22, 119, 255, 0.15)" border={GRID_COLORS.outline} />, label: '网格' },
+    {
+      key: 'over',
+      swatch: <Swatch fill="rgba(22, 119, 255, 0.15)" border={GRID_COLORS.overHouseholdRule} />,
+      label: '超过300户规则',
+    },
+    { key: 'selected', swatch: <Swatch fill="rgba(22, 119, 255, 0.45)" border={GRID_COLORS.selectedOutline} />, label: '选中网格' },
+  ];
+  if (showRegionBoundary) {
+    rows.push({ key: 'region', swatch: <Swatch border={GRID_COLORS.regionBoundary} dashed />, label: '区划边界' });
+  }
+  return (
+    <Flex
+      vertical
+      gap={4}
+      style={{
+        position: 'absolute',
+        left: 12,
+        bottom: 40,
+        zIndex: 1,
+        padding: '8px 12px',
+        background: 'rgba(255, 255, 255, 0.92)',
+        borderRadius: 6,
+        boxShadow: '0 1px 4px rgba(0, 0, 0, 0.15)',
+      }}
+    >
+      {rows.map((row) => (
+        <Flex key={row.key} align="center" gap={8}>
+          {row.swatch}
+          <Typography.Text style={{ fontSize: 12 }}>{row.label}</Typography.Text>
+        </Flex>
+      ))}
+    </Flex>
+  );
+}
