@@ -1,5 +1,5 @@
 import {
-  communityCodeOfGrid, conflict, gridCodeKind, GRID_MEMBER_ROLE_LABELS, invalid, isOverHouseholdRule, notFound,
+  checkAreaGeometry, communityCodeOfGrid, conflict, gridCodeKind, GRID_MEMBER_ROLE_LABELS, invalid, isOverHouseholdRule, notFound,
   type GridCreate, type GridImport, type GridImportProblem, type GridMemberRole, type GridUpdate,
 } from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
@@ -80,6 +80,7 @@ export class GridService {
     const rows = await this.grids.featuresBelow(region.path);
     return {
       type: 'FeatureCollection' as const,
+      boundary: await this.regions.boundaryOf(regionCode),
       features: rows.map((row) => ({
         type: 'Feature' as const,
         properties: {
@@ -183,6 +184,10 @@ export class GridService {
         problems.push({ kind: 'duplicate_code' as const, gridCodes: [code], message: `网格编码 ${code} 在文件中重复 / Grid code ${code} appears twice in the file`, where: null, areaSquareMetres: null });
       }
       seen.add(code);
+      const structure = checkAreaGeometry(feature.geometry);
+      if (!structure.ok) {
+        problems.push({ kind: 'invalid_geometry' as const, gridCodes: [code], message: `网格 ${code} 的边界无法识别：${structure.reason} / Grid ${code}: ${structure.reason}`, where: null, areaSquareMetres: null });
+      }
     }
     const codes = collection.features.map((feature) => feature.properties.code);
     for (const code of codes.filter((candidate) => gridCodeKind(candidate) === 'micro-grid')) {

@@ -86,6 +86,12 @@ export class RegionRepository {
     return result.rows[0]?.count ?? 0;
   }
 
+  async boundaryOf(code: string): Promise<unknown> {
+    const result = await sql<{ boundary: unknown }>`
+      SELECT ST_AsGeoJSON(boundary, 7)::json AS boundary FROM regions WHERE code = ${code}`.execute(this.db);
+    return result.rows[0]?.boundary ?? null;
+  }
+
   async setBoundary(executor: Executor, code: string, geoJson: string): Promise<void> {
     await sql`UPDATE regions SET boundary = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${geoJson}), 4326)), updated_at = now()
               WHERE code = ${code}`.execute(executor);
