@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { toStoredArea } from '../database/area-geometry.sql.js';
 import type { DatabaseSchema } from '../database/schema.js';
 import type { IdAllocator, PopulationBatch } from './demo-population.js';
 
@@ -25,7 +26,7 @@ export class DemoCityRepository {
 
   async setRegionRectangles(executor: Executor, rectangles: { code: string; west: number; south: number; east: number; north: number }[]): Promise<void> {
     await sql`
-      UPDATE regions r SET boundary = ST_Multi(ST_MakeEnvelope(v.west, v.south, v.east, v.north, 4326)), updated_at = now()
+      UPDATE regions r SET boundary = ${toStoredArea(sql`ST_MakeEnvelope(v.west, v.south, v.east, v.north)`)}, updated_at = now()
       FROM unnest(${column(rectangles, 'code')}::text[], ${column(rectangles, 'west')}::float8[], ${column(rectangles, 'south')}::float8[],
                   ${column(rectangles, 'east')}::float8[], ${column(rectangles, 'north')}::float8[]) AS v(code, west, south, east, north)
       WHERE r.code = v.code`.execute(executor);
@@ -34,7 +35,7 @@ export class DemoCityRepository {
   async insertGrids(executor: Executor, grids: { code: string; name: string; communityCode: string; householdTarget: number; west: number; south: number; east: number; north: number }[]): Promise<Map<string, number>> {
     const result = await sql<{ id: number; code: string }>`
       INSERT INTO grids (code, name, community_id, path, household_target, boundary)
-      SELECT v.code, v.name, c.id, c.path || '/' || v.code, v.target, ST_Multi(ST_MakeEnvelope(v.west, v.south, v.east, v.north, 4326))
+      SELECT v.code, v.name, c.id, c.path || '/' || v.code, v.target, ${toStoredArea(sql`ST_MakeEnvelope(v.west, v.south, v.east, v.north)`)}
       FROM unnest(${column(grids, 'code')}::text[], ${column(grids, 'name')}::text[], ${column(grids, 'communityCode')}::text[],
                   ${column(grids, 'householdTarget')}::int[], ${column(grids, 'west')}::float8[], ${column(grids, 'south')}::float8[],
                   ${column(grids, 'east')}::float8[], ${column(grids, 'north')}::float8[])

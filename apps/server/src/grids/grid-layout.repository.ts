@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { storedAreaFromGeoJson } from '../database/area-geometry.sql.js';
 import type { DatabaseSchema } from '../database/schema.js';
 
 type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
@@ -32,10 +33,11 @@ export interface AreaProblemRow {
   area: number;
 }
 
-function candidateTable(candidates: LayoutCandidate[], communityId: number): RawBuilder<unknown> {
+/** Validity is judged on the polygons as drawn; overlaps and gaps on the polygons as they would be stored. */
+function candidateTable(candidates: LayoutCandidate[], communityId: number, form: 'as_drawn' | 'as_stored'): RawBuilder<unknown> {
+  const geometry = form === 'as_drawn' ? sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(v.geojson), 4326))` : storedAreaFromGeoJson(sql`v.geojson`);
   return sql`
-    SELECT v.code, v.parent_code, ${communityId}::int AS community_id,
-           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(v.geojson), 4326)) AS geom
+    SELECT v.code, v.parent_code, ${communityId}::int AS community_id, ${geometry} AS geom
     FROM unnest(${candidates.map((candidate) => candidate.code)}::text[],
                 ${candidates.map((candidate) => candidate.parentCode)}::text[],
                 ${candidates.map((candidate) => candidate.geoJson)}::text[]) AS v(code, parent_code, geojson)`;
@@ -45,7 +47,7 @@ function candidateTable(candidates: LayoutCandidate[], communityId: number): Raw
 function layoutTable(candidates: LayoutCandidate[], communityId: number): RawBuilder<unknown> {
   const codes = candidates.map((candidate) => candidate.code);
   return sql`
-    candidate AS (${candidateTable(candidates, communityId)}),
+    candidate AS (${candidateTable(candidates, communityId, 'as_stored')}),
     layout AS (
       SELECT code, parent_code, community_id, geom, true AS is_candidate FROM candidate
       UNION ALL
@@ -59,7 +61,7 @@ export class GridLayoutRepository {
     const result = await sql<ValidityRow>`
       SELECT c.code, ST_IsValid(c.geom) AS valid, ST_IsValidReason(c.geom) AS reason,
              ST_AsGeoJSON((ST_IsValidDetail(c.geom)).location, 7)::json AS "where"
-      FROM (${candidateTable(candidates, communityId)}) c`.execute(executor);
+      FROM (${candidateTable(candidates, communityId, 'as_drawn')}) c`.execute(executor);
     return result.rows;
   }
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { storedAreaFromGeoJson } from '../database/area-geometry.sql.js';
 import type { DatabaseSchema } from '../database/schema.js';
 
 type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
@@ -90,7 +91,7 @@ export class GridRepository {
     const result = await sql<{ id: number }>`
       INSERT INTO grids (code, name, community_id, parent_grid_id, path, household_target, contact_channel, boundary)
       VALUES (${grid.code}, ${grid.name}, ${grid.communityId}, ${grid.parentGridId}, ${grid.path}, ${grid.householdTarget},
-              ${grid.contactChannel}, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${grid.boundaryGeoJson}), 4326)))
+              ${grid.contactChannel}, ${storedAreaFromGeoJson(grid.boundaryGeoJson)})
       RETURNING id`.execute(executor);
     return result.rows[0]!.id;
   }
@@ -99,7 +100,7 @@ export class GridRepository {
     await sql`
       UPDATE grids SET name = ${grid.name}, parent_grid_id = ${grid.parentGridId}, path = ${grid.path},
         household_target = ${grid.householdTarget}, contact_channel = ${grid.contactChannel},
-        boundary = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${grid.boundaryGeoJson}), 4326)),
+        boundary = ${storedAreaFromGeoJson(grid.boundaryGeoJson)},
         version = version + 1, updated_at = now()
       WHERE code = ${grid.code}`.execute(executor);
   }

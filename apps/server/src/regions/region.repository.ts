@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { storedAreaFromGeoJson } from '../database/area-geometry.sql.js';
 import type { DatabaseSchema } from '../database/schema.js';
 
 type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
@@ -93,7 +94,7 @@ export class RegionRepository {
   }
 
   async setBoundary(executor: Executor, code: string, geoJson: string): Promise<void> {
-    await sql`UPDATE regions SET boundary = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${geoJson}), 4326)), updated_at = now()
+    await sql`UPDATE regions SET boundary = ${storedAreaFromGeoJson(geoJson)}, updated_at = now()
               WHERE code = ${code}`.execute(executor);
   }
 }

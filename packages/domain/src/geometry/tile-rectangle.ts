@@ -47,7 +47,7 @@ export function tileRectangle(rectangle: Rectangle, count: number, weights?: rea
   return result;
 }
 
-export function rectangleToPolygon(rectangle: Rectangle): { type: 'Polygon'; coordinates: number[][][] } {
+export function rectangleToPolygon(rectangle: Rectangle): { type: 'Polygon'; coordinates: [number, number][][] } {
   const { west, south, east, north } = rectangle;
   return {
     type: 'Polygon',
