@@ -17,7 +17,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port,
     host: environment.HOST ?? '0.0.0.0',
     databaseUrl: environment.DATABASE_URL || undefined,
-    dataDirectory: path.resolve(environment.DATA_DIR ?? './data'),
+    // npm runs workspace scripts inside the workspace; `./data` means the directory npm was started from.
+    dataDirectory: path.resolve(environment.INIT_CWD ?? process.cwd(), environment.DATA_DIR ?? 'data'),
     logLevel: environment.LOG_LEVEL ?? 'info',
     // The embedded database seeds a demo city when empty; a PostgreSQL database only when asked to.
     seedDemo: environment.SEED_DEMO ? environment.SEED_DEMO === 'true' : !environment.DATABASE_URL,

@@ -238,7 +238,7 @@ export class GridService {
     if (!located) {
       throw notFound('grid.point_outside_grids', `该位置（${lon}, ${lat}）不在任何网格内`, `The point (${lon}, ${lat}) is not in any grid`);
     }
-    const { ancestors, members: _members, ...grid } = await this.get(located.gridCode);
+    const { ancestors, members, ...grid } = await this.get(located.gridCode);
     const microGrid = located.microGridCode ? presentGrid((await this.grids.findByCode(located.microGridCode))!) : null;
     return { grid, microGrid, ancestors };
   }
