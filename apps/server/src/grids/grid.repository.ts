@@ -4,6 +4,8 @@ import type { DatabaseSchema } from '../database/schema.js';
 
 type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
+const BORDER_TOLERANCE_DEGREES = sql.lit(1e-9);
+
 export interface GridRow {
   id: number;
   code: string;
@@ -120,17 +122,19 @@ export class GridRepository {
 
   /**
    * The grid at a point. A point on a border shared by several grids is covered by all of them;
-   * the lowest code wins, so the answer is always the same single grid.
+   * the lowest code wins, so the answer is always the same single grid. "On the border" allows for
+   * the last bit of floating point (GEOS versions round snapped coordinates differently): 1e-9°, 0.1 mm.
    */
   async locate(lon: number, lat: number): Promise<{ gridCode: string; microGridCode: string | null } | undefined> {
     const result = await sql<{ gridCode: string; microGridCode: string | null }>`
       WITH point AS (SELECT ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326) AS geom),
       grid AS (
         SELECT g.id, g.code FROM grids g, point
-        WHERE g.parent_grid_id IS NULL AND ST_Covers(g.boundary, point.geom)
+        WHERE g.parent_grid_id IS NULL AND ST_DWithin(g.boundary, point.geom, ${BORDER_TOLERANCE_DEGREES})
         ORDER BY g.code LIMIT 1)
       SELECT grid.code AS "gridCode",
-        (SELECT m.code FROM grids m, point WHERE m.parent_grid_id = grid.id AND ST_Covers(m.boundary, point.geom)
+        (SELECT m.code FROM grids m, point
+         WHERE m.parent_grid_id = grid.id AND ST_DWithin(m.boundary, point.geom, ${BORDER_TOLERANCE_DEGREES})
          ORDER BY m.code LIMIT 1) AS "microGridCode"
       FROM grid`.execute(this.db);
     return result.rows[0];
@@ -142,7 +146,8 @@ export class GridRepository {
       UPDATE buildings b SET grid_id = located.id, updated_at = now()
       FROM (
         SELECT b2.id AS building_id,
-          (SELECT g.id FROM grids g WHERE g.parent_grid_id IS NULL AND ST_Covers(g.boundary, b2.location)
+          (SELECT g.id FROM grids g
+           WHERE g.parent_grid_id IS NULL AND ST_DWithin(g.boundary, b2.location, ${BORDER_TOLERANCE_DEGREES})
            ORDER BY g.code LIMIT 1) AS id
         FROM buildings b2 JOIN grids old ON old.id = b2.grid_id
         WHERE old.community_id = ${communityId}) located
