@@ -20,7 +20,7 @@ import {
 // The bundler moves the worker file; tell MapLibre where it ended up.
 setWorkerUrl(workerUrl);
 
-const NO_FEATURES: GridFeatureCollection = { type: 'FeatureCollection', features: [] };
+const NO_FEATURES: GridFeatureCollection = { type: 'FeatureCollection', features: [], boundary: null };
 
 const MAP_LOCALE: Record<string, string> = {
   'Map.Title': '地图',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { areaGeometrySchema } from './geojson.schema.js';
+import { areaGeometrySchema, type AreaGeometry } from './geojson.schema.js';
+import { regionSchema } from './region.schema.js';
 import { GRID_MEMBER_ROLES } from './grid-member.js';
 
 export const gridCodeSchema = z.string().regex(/^(\d{15}|\d{17})$/, 'grid code: 15 digits, or 17 for a micro-grid');
@@ -9,6 +10,7 @@ export const gridSchema = z.object({
   name: z.string(),
   kind: z.enum(['grid', 'micro-grid']),
   communityCode: z.string(),
+  communityName: z.string(),
   parentGridCode: z.string().nullable(),
   householdTarget: z.number().int(),
   contactChannel: z.string().nullable(),
@@ -17,6 +19,40 @@ export const gridSchema = z.object({
   overHouseholdRule: z.boolean(),
 });
 export type Grid = z.infer<typeof gridSchema>;
+
+export const gridMemberViewSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: z.enum(GRID_MEMBER_ROLES),
+  roleLabel: z.string(),
+  phone: z.string().nullable(),
+});
+export type GridMemberView = z.infer<typeof gridMemberViewSchema>;
+
+export const gridDetailSchema = gridSchema.extend({
+  members: z.array(gridMemberViewSchema),
+  ancestors: z.array(regionSchema),
+});
+export type GridDetail = z.infer<typeof gridDetailSchema>;
+
+export const gridFeaturePropertiesSchema = gridSchema.pick({
+  code: true, name: true, kind: true, communityCode: true, communityName: true,
+  households: true, persons: true, householdTarget: true, overHouseholdRule: true,
+});
+export type GridFeatureProperties = z.infer<typeof gridFeaturePropertiesSchema>;
+
+export interface GridFeature {
+  type: 'Feature';
+  properties: GridFeatureProperties;
+  geometry: AreaGeometry;
+}
+
+export interface GridFeatureCollection {
+  type: 'FeatureCollection';
+  features: GridFeature[];
+  /** The region's own outline, when known. */
+  boundary: AreaGeometry | null;
+}
 
 export const gridCreateSchema = z.object({
   code: gridCodeSchema,
@@ -68,15 +104,6 @@ export const gridImportProblemSchema = z.object({
   areaSquareMetres: z.number().nullable(),
 });
 export type GridImportProblem = z.infer<typeof gridImportProblemSchema>;
-
-export const gridMemberSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  role: z.enum(GRID_MEMBER_ROLES),
-  phone: z.string().nullable(),
-  gridCode: z.string(),
-});
-export type GridMember = z.infer<typeof gridMemberSchema>;
 
 export const gridMemberCreateSchema = z.object({
   name: z.string().trim().min(1).max(50),

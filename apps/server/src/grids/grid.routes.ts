@@ -1,5 +1,5 @@
 import {
-  gridCodeSchema, gridCreateSchema, gridImportSchema, gridListQuerySchema, gridMemberCreateSchema, gridUpdateSchema,
+  gridCodeSchema, gridCreateSchema, gridDetailSchema, gridSchema, regionSchema, gridImportSchema, gridListQuerySchema, gridMemberCreateSchema, gridUpdateSchema,
   locateQuerySchema, regionCodeSchema,
 } from '@civicgrid/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -12,7 +12,10 @@ export const gridRoutes = (services: Services): FastifyPluginAsyncZod => async (
   const { gridService, gridMemberService, buildingService } = services;
 
   app.get('/api/grids', {
-    schema: { tags: ['grids'], summary: '网格列表 List grids below a region', querystring: gridListQuerySchema },
+    schema: {
+      tags: ['grids'], summary: '网格列表 List grids below a region',
+      querystring: gridListQuerySchema, response: { 200: z.array(gridSchema) },
+    },
   }, async (request) => gridService.list(request.query.regionCode, request.query.limit, request.query.offset));
 
   app.get('/api/grids.geojson', {
@@ -23,11 +26,18 @@ export const gridRoutes = (services: Services): FastifyPluginAsyncZod => async (
   });
 
   app.get('/api/grids/locate', {
-    schema: { tags: ['grids'], summary: '定位网格 The grid (and micro-grid) at a point, with its regions', querystring: locateQuerySchema },
+    schema: {
+      tags: ['grids'], summary: '定位网格 The grid (and micro-grid) at a point, with its regions',
+      querystring: locateQuerySchema,
+      response: { 200: z.object({ grid: gridSchema, microGrid: gridSchema.nullable(), ancestors: z.array(regionSchema) }) },
+    },
   }, async (request) => gridService.locate(request.query.lon, request.query.lat));
 
   app.get('/api/grids/:code', {
-    schema: { tags: ['grids'], summary: '网格详情 Grid with members and regions', params: gridParams },
+    schema: {
+      tags: ['grids'], summary: '网格详情 Grid with members and regions',
+      params: gridParams, response: { 200: gridDetailSchema },
+    },
   }, async (request) => gridService.get(request.params.code));
 
   app.post('/api/grids', {

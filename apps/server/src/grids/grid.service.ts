@@ -1,6 +1,7 @@
 import {
-  checkAreaGeometry, communityCodeOfGrid, conflict, gridCodeKind, GRID_MEMBER_ROLE_LABELS, invalid, isOverHouseholdRule, notFound,
-  type GridCreate, type GridImport, type GridImportProblem, type GridMemberRole, type GridUpdate,
+  checkAreaGeometry, type AreaGeometry, communityCodeOfGrid, conflict, gridCodeKind, GRID_MEMBER_ROLE_LABELS, invalid, isOverHouseholdRule, notFound,
+  type Grid, type GridCreate, type GridDetail, type GridFeatureCollection, type GridImport, type GridImportProblem,
+  type GridMemberRole, type GridUpdate,
 } from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
@@ -10,21 +11,7 @@ import { presentRegion } from '../regions/region.presenter.js';
 import { GridLayoutService } from './grid-layout.service.js';
 import type { GridRepository, GridRow } from './grid.repository.js';
 
-export interface GridView {
-  code: string;
-  name: string;
-  kind: 'grid' | 'micro-grid';
-  communityCode: string;
-  communityName: string;
-  parentGridCode: string | null;
-  householdTarget: number;
-  contactChannel: string | null;
-  households: number;
-  persons: number;
-  overHouseholdRule: boolean;
-}
-
-export function presentGrid(row: GridRow): GridView {
+export function presentGrid(row: GridRow): Grid {
   return {
     code: row.code,
     name: row.name,
@@ -51,7 +38,7 @@ export class GridService {
     private readonly layout: GridLayoutService,
   ) {}
 
-  async get(code: string) {
+  async get(code: string): Promise<GridDetail> {
     const row = await this.grids.findByCode(code);
     if (!row) throw gridNotFound(code);
     const members = await this.members.listForGrid(row.id);
@@ -61,7 +48,7 @@ export class GridService {
       members: members.map((member) => ({
         id: member.id,
         name: member.name,
-        role: member.role,
+        role: member.role as GridMemberRole,
         roleLabel: GRID_MEMBER_ROLE_LABELS[member.role as GridMemberRole] ?? member.role,
         phone: member.phone,
       })),
@@ -69,24 +56,24 @@ export class GridService {
     };
   }
 
-  async list(regionCode: string | undefined, limit: number, offset: number): Promise<GridView[]> {
+  async list(regionCode: string | undefined, limit: number, offset: number): Promise<Grid[]> {
     // Region paths never start with '/', so the empty prefix '' + '/%' would match nothing: list all instead.
     const path = regionCode ? (await this.requireRegion(regionCode)).path : undefined;
     return (await this.grids.listBelow(path, limit, offset)).map(presentGrid);
   }
 
-  async featureCollection(regionCode: string) {
+  async featureCollection(regionCode: string): Promise<GridFeatureCollection> {
     const region = await this.requireRegion(regionCode);
     const rows = await this.grids.featuresBelow(region.path);
     return {
-      type: 'FeatureCollection' as const,
-      boundary: await this.regions.boundaryOf(regionCode),
+      type: 'FeatureCollection',
+      boundary: (await this.regions.boundaryOf(regionCode)) as AreaGeometry | null,
       features: rows.map((row) => ({
-        type: 'Feature' as const,
+        type: 'Feature',
         properties: {
           code: row.code,
           name: row.name,
-          kind: 'grid' as const,
+          kind: 'grid',
           communityCode: row.communityCode,
           communityName: row.communityName,
           households: row.households,
@@ -94,12 +81,12 @@ export class GridService {
           householdTarget: row.householdTarget,
           overHouseholdRule: isOverHouseholdRule(row.households),
         },
-        geometry: row.geometry,
+        geometry: row.geometry as AreaGeometry,
       })),
     };
   }
 
-  async create(input: GridCreate): Promise<GridView> {
+  async create(input: GridCreate): Promise<Grid> {
     const community = await this.communityOf(input.code);
     if (await this.grids.findByCode(input.code)) {
       throw conflict('grid.code_taken', `网格编码 ${input.code} 已存在`, `Grid code ${input.code} is already taken`);
@@ -123,7 +110,7 @@ export class GridService {
     return this.getView(input.code);
   }
 
-  async update(code: string, input: GridUpdate): Promise<GridView> {
+  async update(code: string, input: GridUpdate): Promise<Grid> {
     const existing = await this.grids.findByCode(code);
     if (!existing) throw gridNotFound(code);
     const boundary = input.boundary ?? (await this.grids.boundaryOf(code));
@@ -243,7 +230,7 @@ export class GridService {
     return { grid, microGrid, ancestors };
   }
 
-  private async getView(code: string): Promise<GridView> {
+  private async getView(code: string): Promise<Grid> {
     const row = await this.grids.findByCode(code);
     if (!row) throw gridNotFound(code);
     return presentGrid(row);

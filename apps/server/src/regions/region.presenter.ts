@@ -1,9 +1,7 @@
 import type { Region } from '@civicgrid/domain';
 import type { RegionRow } from './region.repository.js';
 
-export type RegionView = Region & { bbox: [number, number, number, number] | null };
-
-export function presentRegion(row: RegionRow): RegionView {
+export function presentRegion(row: RegionRow): Region {
   return {
     code: row.code,
     name: row.name,

@@ -1,4 +1,6 @@
-import { areaGeometrySchema, regionCodeSchema, regionImportSchema, regionListQuerySchema } from '@civicgrid/domain';
+import {
+  areaGeometrySchema, regionCodeSchema, regionDetailSchema, regionImportSchema, regionListQuerySchema, regionSchema,
+} from '@civicgrid/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../http/services.js';
@@ -7,11 +9,17 @@ export const regionRoutes = (services: Services): FastifyPluginAsyncZod => async
   const { regionService } = services;
 
   app.get('/api/regions', {
-    schema: { tags: ['regions'], summary: '区划列表 List regions (children of parentCode, or the top level)', querystring: regionListQuerySchema },
+    schema: {
+      tags: ['regions'], summary: '区划列表 List regions (children of parentCode, or the top level)',
+      querystring: regionListQuerySchema, response: { 200: z.array(regionSchema) },
+    },
   }, async (request) => regionService.listChildren(request.query.parentCode));
 
   app.get('/api/regions/:code', {
-    schema: { tags: ['regions'], summary: '区划详情 Region with its ancestors', params: z.object({ code: regionCodeSchema }) },
+    schema: {
+      tags: ['regions'], summary: '区划详情 Region with its ancestors',
+      params: z.object({ code: regionCodeSchema }), response: { 200: regionDetailSchema },
+    },
   }, async (request) => regionService.get(request.params.code));
 
   app.post('/api/regions/import', {

@@ -1,5 +1,5 @@
-import { checkAreaGeometry, notFound, invalid, regionLevelOfCode, type AreaGeometry } from '@civicgrid/domain';
-import { presentRegion as present, type RegionView } from './region.presenter.js';
+import { checkAreaGeometry, notFound, invalid, regionLevelOfCode, type AreaGeometry, type Region, type RegionDetail } from '@civicgrid/domain';
+import { presentRegion as present } from './region.presenter.js';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
 import { readCityDivisions } from './division-source.repository.js';
@@ -72,18 +72,18 @@ export class RegionService {
     };
   }
 
-  async listChildren(parentCode?: string): Promise<RegionView[]> {
+  async listChildren(parentCode?: string): Promise<Region[]> {
     if (parentCode !== undefined) await this.getRow(parentCode);
     return (await this.regions.listChildren(parentCode)).map(present);
   }
 
-  async get(code: string): Promise<RegionView & { ancestors: RegionView[] }> {
+  async get(code: string): Promise<RegionDetail> {
     const row = await this.getRow(code);
     const ancestors = await this.regions.findAncestors(row.path);
     return { ...present(row), ancestors: ancestors.map(present) };
   }
 
-  async setBoundary(code: string, boundary: AreaGeometry): Promise<RegionView> {
+  async setBoundary(code: string, boundary: AreaGeometry): Promise<Region> {
     await this.getRow(code);
     const structure = checkAreaGeometry(boundary);
     if (!structure.ok) throw invalid('region.invalid_boundary', `区划边界无法识别：${structure.reason}`, `Unreadable region boundary: ${structure.reason}`);
