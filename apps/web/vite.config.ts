@@ -14,5 +14,10 @@ export default defineConfig({
     emptyOutDir: true,
     // MapLibre alone is about 1 MB minified; the warning would fire on every build.
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      // The domain package is pure (no I/O, nothing runs on import), so the console keeps only the labels and
+      // helpers it uses, not the zod schemas the server validates with.
+      treeshake: { moduleSideEffects: (id) => (id.includes('/packages/domain/') ? false : undefined) },
+    },
   },
 });

@@ -2,18 +2,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { apiTokenRoutes } from './api-tokens/api-token.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
 import { buildingRoutes } from './base-data/building.routes.js';
+import { personRoutes } from './base-data/person.routes.js';
 import type { Config } from './config.js';
 import type { Database } from './database/database.js';
 import { gridRoutes } from './grids/grid.routes.js';
 import { handleError, handleNotFound } from './http/error-handler.js';
 import { createServices } from './http/services.js';
+import { registerAccessControl } from './http/access.js';
 import { regionRoutes } from './regions/region.routes.js';
+import { userRoutes } from './users/user.routes.js';
 
 const webDistDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -46,8 +53,11 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const services = createServices(database);
+  await app.register(fastifyCookie);
+  registerAccessControl(app, services);
 
   app.get('/api/health', {
+    config: { access: 'public' },
     schema: {
       tags: ['platform'], summary: '健康检查 Health',
       response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
@@ -58,14 +68,20 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   });
 
   app.get('/api/config', {
+    config: { access: 'public' },
     schema: { tags: ['platform'], summary: '前端配置 Client configuration (base map)' },
   }, async () => ({ basemapTileUrl: config.basemapTileUrl ?? null }));
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(regionRoutes(services));
   await app.register(gridRoutes(services));
   await app.register(buildingRoutes(services));
+  await app.register(personRoutes(services));
+  await app.register(authRoutes(services));
+  await app.register(userRoutes(services));
+  await app.register(apiTokenRoutes(services));
+  await app.register(auditRoutes(services));
 
   if (fs.existsSync(path.join(webDistDirectory, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDistDirectory, wildcard: false });

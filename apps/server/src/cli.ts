@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DomainError } from '@civicgrid/domain';
+import { DomainError, systemActor } from '@civicgrid/domain';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database/database.js';
 import { migrate } from './database/migrate.js';
@@ -15,12 +15,22 @@ const USAGE = `Usage:
   cli demo small|city [--seed N]               generate a demo city in an empty database
 Environment: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded PGlite, default ./data)`;
 
+const printedSteps = new Map<string, number>();
+
+/** A bar redrawn in place on a terminal; in a log, one line per 5 % step. */
 function progressBar(stage: string, done: number, total: number): void {
   const width = 30;
   const filled = Math.round((done / Math.max(total, 1)) * width);
   const line = `${stage.padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
-  if (process.stdout.isTTY) process.stdout.write(`\r${line}${done >= total ? '\n' : ''}`);
-  else if (done >= total || done % Math.max(1, Math.floor(total / 20)) === 0) console.log(line);
+  if (process.stdout.isTTY) {
+    process.stdout.write(`\r${line}${done >= total ? '\n' : ''}`);
+    return;
+  }
+  const step = Math.floor((done / Math.max(total, 1)) * 20);
+  if (step !== printedSteps.get(stage)) {
+    printedSteps.set(stage, step);
+    console.log(line);
+  }
 }
 
 async function main(): Promise<void> {
@@ -41,7 +51,7 @@ async function main(): Promise<void> {
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
     } else if (command === 'regions' && subcommand === 'import' && values.city) {
       const service = new RegionService(database.db, new RegionRepository(database.db));
-      const result = await service.importCity(values.city, values.district ? { districtCodes: values.district } : {});
+      const result = await service.importCity(systemActor('cli'), values.city, values.district ? { districtCodes: values.district } : {});
       console.log(`${result.cityName} (${result.cityCode}): ${result.districts} districts, ${result.streets} streets, ${result.communities} communities; ${result.inserted} new, ${result.updated} updated`);
     } else if (command === 'demo' && (subcommand === 'small' || subcommand === 'city')) {
       const seed = values.seed ? Number(values.seed) : DEMO_SEED;

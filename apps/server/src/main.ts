@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './database/database.js';
 import { migrate } from './database/migrate.js';
 import { seedDemoCityIfEmpty } from './demo/demo-seed.js';
+import { bootstrapAdministrator } from './users/bootstrap-administrator.js';
 
 const config = loadConfig();
 const startedAt = Date.now();
@@ -11,6 +12,7 @@ const applied = await migrate(database);
 const app = await buildApp({ database, config: { logLevel: config.logLevel, basemapTileUrl: process.env.BASEMAP_TILE_URL ?? null } });
 app.log.info({ database: database.kind, dataDirectory: database.kind === 'pglite' ? config.dataDirectory : undefined, migrations: applied }, 'database ready');
 if (config.seedDemo) await seedDemoCityIfEmpty(database, (message) => app.log.info(message));
+await bootstrapAdministrator(database, process.env.ADMIN_PASSWORD, (message) => app.log.warn(message));
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

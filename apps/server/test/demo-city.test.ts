@@ -24,7 +24,7 @@ test('the small demo city has about 50 grids and 20,000 persons on the real tree
   assert.ok(row.persons > 18_000 && row.persons < 23_000, `persons ${row.persons}`);
   assert.equal(row.communities, 304);
   assert.ok(row.members > 100);
-  const district = (await context.app.inject({ url: '/api/regions/370303' })).json();
+  const district = (await context.inject({ url: '/api/regions/370303' })).json();
   assert.equal(district.name, '张店区');
   assert.equal(district.gridCount, 50);
 });

@@ -17,7 +17,7 @@ before(async () => {
 after(async () => context.close());
 
 const importGrids = (features: unknown[]) =>
-  context.app.inject({ method: 'POST', url: `/api/regions/${COMMUNITY}/grids/import`, payload: { type: 'FeatureCollection', features } });
+  context.inject({ method: 'POST', url: `/api/regions/${COMMUNITY}/grids/import`, payload: { type: 'FeatureCollection', features } });
 
 test('an import with one overlap and one gap is rejected with both reported, and nothing is written', async () => {
   const response = await importGrids([
@@ -92,7 +92,7 @@ test('a clean layout imports; importing it again updates and never duplicates; m
   assert.equal(second.statusCode, 200, second.body);
   assert.deepEqual(second.json(), { created: 1, updated: 2, warnings: [] });
   assert.equal(await countRows(context.database, 'grids'), 3);
-  const micro = (await context.app.inject({ url: `/api/grids/${code(1)}01` })).json();
+  const micro = (await context.inject({ url: `/api/grids/${code(1)}01` })).json();
   assert.equal(micro.kind, 'micro-grid');
   assert.equal(micro.parentGridCode, code(1));
 

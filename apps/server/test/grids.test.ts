@@ -14,7 +14,7 @@ before(async () => {
 });
 after(async () => context.close());
 
-const createGrid = (payload: Record<string, unknown>) => context.app.inject({ method: 'POST', url: '/api/grids', payload });
+const createGrid = (payload: Record<string, unknown>) => context.inject({ method: 'POST', url: '/api/grids', payload });
 
 test('a grid is created, listed, shown, edited and, once empty, deleted', async () => {
   const created = await createGrid({ code: GRID, name: '新华社区第一网格', householdTarget: 280, boundary: polygon(118.0, 36.8, 118.01, 36.81) });
@@ -22,20 +22,22 @@ test('a grid is created, listed, shown, edited and, once empty, deleted', async 
   assert.equal(created.json().communityName, '新华社区');
   assert.equal(created.json().householdTarget, 280);
 
-  const listed = (await context.app.inject({ url: '/api/grids?regionCode=370303001' })).json();
+  const listed = (await context.inject({ url: '/api/grids?regionCode=370303001' })).json();
   assert.deepEqual(listed.map((grid: { code: string }) => grid.code), [GRID]);
-  const street = (await context.app.inject({ url: '/api/regions/370303001' })).json();
+  const street = (await context.inject({ url: '/api/regions/370303001' })).json();
   assert.equal(street.gridCount, 1);
 
-  const edited = await context.app.inject({ method: 'PATCH', url: `/api/grids/${GRID}`, payload: { name: '新华一格', contactChannel: '微信群：新华一格' } });
+  const edited = await context.inject({ method: 'PATCH', url: `/api/grids/${GRID}`, payload: { name: '新华一格', contactChannel: '微信群：新华一格' } });
   assert.equal(edited.statusCode, 200, edited.body);
   assert.equal(edited.json().name, '新华一格');
   assert.equal(edited.json().contactChannel, '微信群：新华一格');
+  const detail = (await context.inject({ url: `/api/grids/${GRID}` })).json();
+  assert.deepEqual(detail.actions, ['edit', 'delete', 'manage_members', 'add_building'], 'a city-wide administrator may do everything');
 
-  const building = await context.app.inject({ method: 'POST', url: '/api/buildings', payload: { name: '1号楼', lon: 118.005, lat: 36.805 } });
+  const building = await context.inject({ method: 'POST', url: '/api/buildings', payload: { name: '1号楼', lon: 118.005, lat: 36.805 } });
   assert.equal(building.statusCode, 201, building.body);
   assert.equal(building.json().gridCode, GRID);
-  const refused = await context.app.inject({ method: 'DELETE', url: `/api/grids/${GRID}` });
+  const refused = await context.inject({ method: 'DELETE', url: `/api/grids/${GRID}` });
   assert.equal(refused.statusCode, 409);
   assert.equal(refused.json().code, 'grid.not_empty');
   assert.equal(await countRows(context.database, 'grids'), 1);
@@ -52,11 +54,11 @@ test('a new grid overlapping an existing one is refused and nothing is written',
 test('moving a grid boundary moves the buildings that now lie in another grid', async () => {
   const second = await createGrid({ code: `${COMMUNITY}002`, name: '新华社区第二网格', boundary: polygon(118.01, 36.8, 118.02, 36.81) });
   assert.equal(second.statusCode, 201, second.body);
-  const shrink = await context.app.inject({ method: 'PATCH', url: `/api/grids/${GRID}`, payload: { boundary: polygon(118.0, 36.8, 118.004, 36.81) } });
+  const shrink = await context.inject({ method: 'PATCH', url: `/api/grids/${GRID}`, payload: { boundary: polygon(118.0, 36.8, 118.004, 36.81) } });
   assert.equal(shrink.statusCode, 200, shrink.body);
-  const grow = await context.app.inject({ method: 'PATCH', url: `/api/grids/${COMMUNITY}002`, payload: { boundary: polygon(118.004, 36.8, 118.02, 36.81) } });
+  const grow = await context.inject({ method: 'PATCH', url: `/api/grids/${COMMUNITY}002`, payload: { boundary: polygon(118.004, 36.8, 118.02, 36.81) } });
   assert.equal(grow.statusCode, 200, grow.body);
-  const buildings = (await context.app.inject({ url: `/api/grids/${COMMUNITY}002/buildings` })).json();
+  const buildings = (await context.inject({ url: `/api/grids/${COMMUNITY}002/buildings` })).json();
   assert.deepEqual(buildings.map((building: { name: string }) => building.name), ['1号楼']);
 });
 
@@ -69,9 +71,9 @@ test('bad grid input gets a clear 4xx and changes nothing', async () => {
   const duplicate = await createGrid({ code: GRID, name: '重复', boundary: polygon(118.0, 36.8, 118.001, 36.801) });
   assert.equal(duplicate.statusCode, 409);
   assert.equal(duplicate.json().code, 'grid.code_taken');
-  const missing = await context.app.inject({ method: 'DELETE', url: `/api/grids/${COMMUNITY}009` });
+  const missing = await context.inject({ method: 'DELETE', url: `/api/grids/${COMMUNITY}009` });
   assert.equal(missing.statusCode, 404);
-  const outside = await context.app.inject({ method: 'POST', url: '/api/buildings', payload: { name: '远处楼', lon: 100, lat: 30 } });
+  const outside = await context.inject({ method: 'POST', url: '/api/buildings', payload: { name: '远处楼', lon: 100, lat: 30 } });
   assert.equal(outside.statusCode, 404);
   assert.equal(outside.json().code, 'grid.point_outside_grids');
   assert.equal(await countRows(context.database, 'grids'), 2);
@@ -79,20 +81,20 @@ test('bad grid input gets a clear 4xx and changes nothing', async () => {
 });
 
 test('grid members: one person may serve several grids; the same role twice is refused', async () => {
-  const added = await context.app.inject({ method: 'POST', url: `/api/grids/${GRID}/members`, payload: { name: '李网格', role: 'grid_leader', phone: '13800000001' } });
+  const added = await context.inject({ method: 'POST', url: `/api/grids/${GRID}/members`, payload: { name: '李网格', role: 'grid_leader', phone: '13800000001' } });
   assert.equal(added.statusCode, 201, added.body);
   const { gridMemberId } = added.json();
-  const second = await context.app.inject({ method: 'POST', url: `/api/grids/${COMMUNITY}002/members`, payload: { name: '李网格', role: 'grid_leader', gridMemberId } });
+  const second = await context.inject({ method: 'POST', url: `/api/grids/${COMMUNITY}002/members`, payload: { name: '李网格', role: 'grid_leader', gridMemberId } });
   assert.equal(second.statusCode, 201, second.body);
-  const again = await context.app.inject({ method: 'POST', url: `/api/grids/${GRID}/members`, payload: { name: '李网格', role: 'grid_leader', gridMemberId } });
+  const again = await context.inject({ method: 'POST', url: `/api/grids/${GRID}/members`, payload: { name: '李网格', role: 'grid_leader', gridMemberId } });
   assert.equal(again.statusCode, 409);
   for (const code of [GRID, `${COMMUNITY}002`]) {
-    const grid = (await context.app.inject({ url: `/api/grids/${code}` })).json();
+    const grid = (await context.inject({ url: `/api/grids/${code}` })).json();
     assert.deepEqual(grid.members.map((member: { id: number; roleLabel: string }) => [member.id, member.roleLabel]), [[gridMemberId, '网格长']]);
   }
-  const badRole = await context.app.inject({ method: 'POST', url: `/api/grids/${GRID}/members`, payload: { name: '王', role: 'boss' } });
+  const badRole = await context.inject({ method: 'POST', url: `/api/grids/${GRID}/members`, payload: { name: '王', role: 'boss' } });
   assert.equal(badRole.statusCode, 400);
-  const removed = await context.app.inject({ method: 'DELETE', url: `/api/grids/${GRID}/members/${gridMemberId}` });
+  const removed = await context.inject({ method: 'DELETE', url: `/api/grids/${GRID}/members/${gridMemberId}` });
   assert.equal(removed.statusCode, 204);
-  assert.deepEqual((await context.app.inject({ url: `/api/grids/${GRID}` })).json().members, []);
+  assert.deepEqual((await context.inject({ url: `/api/grids/${GRID}` })).json().members, []);
 });

@@ -12,7 +12,7 @@ before(async () => {
   context = await startTestApp();
   await importZhangdian(context.database);
   await setBoundary(context.database, COMMUNITY, rectangle(118.0, 36.8, 118.02, 36.81));
-  const response = await context.app.inject({
+  const response = await context.inject({
     method: 'POST', url: `/api/regions/${COMMUNITY}/grids/import`,
     payload: {
       type: 'FeatureCollection',
@@ -29,7 +29,7 @@ before(async () => {
 });
 after(async () => context.close());
 
-const locate = (lon: number, lat: number) => context.app.inject({ url: `/api/grids/locate?lon=${lon}&lat=${lat}` });
+const locate = (lon: number, lat: number) => context.inject({ url: `/api/grids/locate?lon=${lon}&lat=${lat}` });
 
 test('a point inside a grid gets that grid and all its regions', async () => {
   const response = await locate(118.005, 36.802);

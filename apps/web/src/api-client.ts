@@ -3,6 +3,7 @@ import type {
   ConsoleConfig,
   GridDetail,
   GridFeatureCollection,
+  GridMemberListItem,
   HealthStatus,
   Region,
   RegionDetail,
@@ -21,40 +22,76 @@ export class ApiError extends Error {
   }
 }
 
+const CSRF_COOKIE = 'civicgrid_csrf';
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const LOGIN_PATH = '/api/auth/login';
+
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Calls `listener` whenever the server answers 401: the session has ended and the user must sign in again. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+/** The CSRF token the server set at sign-in; every cookie-authenticated write must echo it. */
+function csrfToken(): string | undefined {
+  const prefix = `${CSRF_COOKIE}=`;
+  const cookie = document.cookie.split('; ').find((entry) => entry.startsWith(prefix));
+  return cookie === undefined ? undefined : decodeURIComponent(cookie.slice(prefix.length));
+}
+
 function isErrorBody(body: unknown): body is ApiErrorBody {
   return typeof body === 'object' && body !== null && typeof (body as ApiErrorBody).message === 'string';
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export async function requestJson<T>(method: Method, path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  // The console speaks Chinese whatever the browser's language, so ask for Chinese error messages.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': 'zh-CN' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (WRITE_METHODS.has(method)) {
+    const token = csrfToken();
+    if (token) headers['x-csrf-token'] = token;
+  }
   let response: Response;
   try {
-    // The console speaks Chinese whatever the browser's language, so ask for Chinese error messages.
-    response = await fetch(path, { headers: { accept: 'application/json', 'accept-language': 'zh-CN' }, signal });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      credentials: 'same-origin',
+    });
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (options.signal?.aborted) throw error;
     throw new ApiError('network.unreachable', '无法连接服务器，请检查网络', 0);
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    // A wrong password at sign-in is also a 401, but it is the login form's to show, not a lost session.
+    if (response.status === 401 && path !== LOGIN_PATH) for (const listener of unauthenticatedListeners) listener();
     if (isErrorBody(body)) throw new ApiError(body.code ?? 'http.error', body.message, response.status);
     throw new ApiError('http.error', `请求失败（HTTP ${response.status}）`, response.status);
   }
   return body as T;
 }
 
+const getJson = <T>(path: string, signal?: AbortSignal) => requestJson<T>('GET', path, { signal });
+const segment = encodeURIComponent;
+
 export const apiClient = {
   health: (signal?: AbortSignal) => getJson<HealthStatus>('/api/health', signal),
   config: (signal?: AbortSignal) => getJson<ConsoleConfig>('/api/config', signal),
   listRegions: (parentCode?: string, signal?: AbortSignal) =>
-    getJson<Region[]>(
-      parentCode === undefined ? '/api/regions' : `/api/regions?parentCode=${encodeURIComponent(parentCode)}`,
-      signal,
-    ),
-  getRegion: (code: string, signal?: AbortSignal) =>
-    getJson<RegionDetail>(`/api/regions/${encodeURIComponent(code)}`, signal),
+    getJson<Region[]>(parentCode === undefined ? '/api/regions' : `/api/regions?parentCode=${segment(parentCode)}`, signal),
+  getRegion: (code: string, signal?: AbortSignal) => getJson<RegionDetail>(`/api/regions/${segment(code)}`, signal),
   gridsGeoJson: (regionCode: string, signal?: AbortSignal) =>
-    getJson<GridFeatureCollection>(`/api/grids.geojson?regionCode=${encodeURIComponent(regionCode)}`, signal),
-  getGrid: (code: string, signal?: AbortSignal) => getJson<GridDetail>(`/api/grids/${encodeURIComponent(code)}`, signal),
+    getJson<GridFeatureCollection>(`/api/grids.geojson?regionCode=${segment(regionCode)}`, signal),
+  getGrid: (code: string, signal?: AbortSignal) => getJson<GridDetail>(`/api/grids/${segment(code)}`, signal),
+  listGridMembers: (code: string, signal?: AbortSignal) =>
+    getJson<GridMemberListItem[]>(`/api/grids/${segment(code)}/members`, signal),
 };
 
 export function isAbortError(error: unknown): boolean {

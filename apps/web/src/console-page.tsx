@@ -1,7 +1,7 @@
-import { ApartmentOutlined } from '@ant-design/icons';
 import { Divider, Empty, Flex, Layout, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { apiClient } from './api-client';
+import { AppHeader } from './app-header';
 import type { ConsoleConfig, GridFeatureCollection, HealthStatus, Region, RegionDetail } from './api-types';
 import { boundingBoxOfGrids } from './bounding-box';
 import { HEADER_HEIGHT, SIDER_WIDTH } from './console-layout';
@@ -70,29 +70,12 @@ export function ConsolePage() {
 
   return (
     <Layout style={{ height: '100vh' }}>
-      <Layout.Header
-        style={{
-          height: HEADER_HEIGHT,
-          lineHeight: `${HEADER_HEIGHT}px`,
-          padding: '0 20px',
-          background: '#fff',
-          borderBottom: '1px solid #f0f0f0',
-          display: 'flex',
-          alignItems: 'center',
-          gap: 24,
-        }}
-      >
-        <Flex align="center" gap={8} style={{ flex: 'none' }}>
-          <ApartmentOutlined style={{ fontSize: 22, color: '#1677ff' }} />
-          <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
-            CivicGrid 网格化治理
-          </Typography.Title>
-        </Flex>
-        <div style={{ flex: 1, minWidth: 0, lineHeight: 'normal' }}>
+      <AppHeader>
+        <div style={{ flex: 1, minWidth: 0 }}>
           <RegionBreadcrumb region={regionDetail} onSelect={selectRegion} />
         </div>
         {health && <Tag color="green">{DATABASE_LABELS[health.database] ?? health.database}</Tag>}
-      </Layout.Header>
+      </AppHeader>
       <Layout>
         <Layout.Sider width={SIDER_WIDTH} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <Flex vertical style={{ height: `calc(100vh - ${HEADER_HEIGHT}px)` }}>

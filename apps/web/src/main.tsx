@@ -1,19 +1,31 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConsolePage } from './console-page';
+import { AppRoot } from './app-root';
 import './console.css';
+import { SessionProvider } from './session-context';
+
+// Date pickers name months and weekdays through dayjs, and start weeks on Monday in its Chinese locale.
+dayjs.locale('zh-cn');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+      // Chinese labels read as written: 登录, not 登 录.
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp style={{ height: '100%' }}>
-        <ConsolePage />
+        <SessionProvider>
+          <AppRoot />
+        </SessionProvider>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

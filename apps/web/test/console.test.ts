@@ -2,52 +2,29 @@
 // Everything the page shows is checked against the database (or the server's own answers), never hard-coded.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import { PASSWORD_PROBLEM_MESSAGES, STAFF_ROLE_LABELS, type StaffRole } from '@civicgrid/domain';
 import { sql, type RawBuilder } from 'kysely';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildApp } from '../../server/src/app.js';
+import type { Page } from 'playwright-core';
 import type { Database } from '../../server/src/database/database.js';
-import { seedDemoCityIfEmpty } from '../../server/src/demo/demo-seed.js';
-import { openTestDatabase } from '../../server/test/support/test-database.js';
+import { DEMO_PASSWORD, resultsDirectory, signIn, startConsole, TIMEOUT, type ConsoleHarness } from './support/console-harness.js';
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const resultsDirectory = path.join(repositoryRoot, 'test-results');
 const ZHANGDIAN_CODE = '370303';
-const TIMEOUT = { timeout: 180_000 };
 const numberFormat = new Intl.NumberFormat('zh-CN');
 
+let harness: ConsoleHarness;
 let database: Database;
-let cleanupDatabase: () => Promise<void>;
-let app: FastifyInstance;
-let browser: Browser;
 let page: Page;
 let baseUrl: string;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 before(async () => {
-  if (!fs.existsSync(path.join(repositoryRoot, 'apps/web/dist/index.html'))) {
-    throw new Error('apps/web/dist/index.html is missing: build the console first (npm run build --workspace apps/web)');
-  }
-  ({ database, cleanup: cleanupDatabase } = await openTestDatabase());
-  await seedDemoCityIfEmpty(database, () => {});
-  app = await buildApp({ database, config: { logLevel: 'silent' }, logger: false });
-  baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-unsafe-swiftshader'],
-  });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  fs.mkdirSync(resultsDirectory, { recursive: true });
+  harness = await startConsole();
+  ({ database, page, baseUrl, pageErrors } = harness);
 }, TIMEOUT);
 
 after(async () => {
-  await browser?.close();
-  await app?.close();
-  await cleanupDatabase?.();
+  await harness?.close();
 });
 
 /** Selects `columns` from the top-level grids of 张店区, the district the console opens on. */
@@ -94,8 +71,16 @@ async function assertPanelMatchesDatabase(expectedCode: string): Promise<void> {
   assert.deepEqual(shownNames.sort(), members.rows.map((member) => member.name).sort());
 }
 
-test('the console opens on 张店区 with its grids listed and drawn on the map', TIMEOUT, async () => {
-  await page.goto(baseUrl);
+test('a district operator signs in and the console opens on 张店区 with its grids listed and drawn on the map', TIMEOUT, async () => {
+  await signIn(page, baseUrl, 'district.operator');
+  const [operator] = (await sql<{ displayName: string; role: StaffRole }>`
+    SELECT display_name AS "displayName", role FROM users WHERE username = 'district.operator'`.execute(database.db)).rows;
+  assert.ok(operator, 'the demo accounts should include district.operator');
+  assert.equal(await page.getByTestId('user-menu').textContent(), `${operator.displayName}${STAFF_ROLE_LABELS[operator.role]}`);
+  // Administration is for administrators: an operator's navigation does not offer it.
+  await page.getByTestId('app-navigation').getByText('网格地图', { exact: true }).waitFor();
+  assert.equal(await page.getByTestId('app-navigation').getByText('系统管理').count(), 0);
+
   const regionTree = page.getByTestId('region-tree');
   await regionTree.getByText('淄博市', { exact: true }).waitFor();
   await regionTree.locator('.ant-tree-node-selected').getByText('张店区', { exact: true }).waitFor();
@@ -132,8 +117,9 @@ test('clicking a grid on the map opens the panel of the grid the server locates 
     sql`ST_X(ST_PointOnSurface(g.boundary)) AS longitude, ST_Y(ST_PointOnSurface(g.boundary)) AS latitude`, sql`g.code`);
   const target = grids[Math.floor(grids.length / 2)];
   assert.ok(extent && target);
-  const located = await fetch(`${baseUrl}/api/grids/locate?lon=${target.longitude}&lat=${target.latitude}`);
-  assert.equal(located.status, 200);
+  // Asked with the page's own session: the server answers only signed-in users.
+  const located = await page.request.get(`${baseUrl}/api/grids/locate?lon=${target.longitude}&lat=${target.latitude}`);
+  assert.equal(located.status(), 200);
   const { grid } = (await located.json()) as { grid: { code: string } };
 
   const box = await page.getByTestId('grid-map').boundingBox();
@@ -166,5 +152,30 @@ test('finding a grid by its code in the list opens its panel', TIMEOUT, async ()
   await gridList.locator('.grid-list-item').click();
   await assertPanelMatchesDatabase(busiest.code);
   assert.equal(await page.locator('.ant-drawer-title').textContent(), busiest.name);
+  assert.deepEqual(pageErrors, []);
+});
+
+test('changing one’s password shows the server’s policy message, then signs out everywhere; the new password works', TIMEOUT, async () => {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '修改密码' }).click();
+  const dialog = page.locator('.ant-modal').filter({ hasText: '修改密码' });
+  await dialog.getByLabel('当前密码').fill(DEMO_PASSWORD);
+  await dialog.getByLabel('新密码', { exact: true }).fill('short');
+  await dialog.getByLabel('确认新密码').fill('short');
+  await dialog.getByRole('button', { name: '确认修改' }).click();
+  await dialog.getByTestId('change-password-error').getByText(PASSWORD_PROBLEM_MESSAGES.too_short.zh, { exact: false }).waitFor();
+
+  const newPassword = 'Zhangdian#2026';
+  await dialog.getByLabel('新密码', { exact: true }).fill(newPassword);
+  await dialog.getByLabel('确认新密码').fill(newPassword);
+  await dialog.getByRole('button', { name: '确认修改' }).click();
+  await page.getByTestId('login-page').getByText('密码已修改，请使用新密码重新登录').waitFor();
+  const [{ count } = { count: -1 }] = (await sql<{ count: number }>`
+    SELECT count(*)::int AS count FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE u.username = 'district.operator' AND s.revoked_at IS NULL`.execute(database.db)).rows;
+  assert.equal(count, 0, 'every session of the user has ended');
+
+  await signIn(page, baseUrl, 'district.operator', newPassword);
+  await page.getByTestId('region-tree').getByText('张店区', { exact: true }).waitFor();
   assert.deepEqual(pageErrors, []);
 });

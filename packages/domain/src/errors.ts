@@ -2,7 +2,7 @@
  * Domain errors carry a stable code and a message in Chinese and English.
  * The HTTP edge maps `kind` to a status code; services never speak HTTP.
  */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated';
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'throttled';
 
 export interface ErrorMessage {
   zh: string;
@@ -35,4 +35,8 @@ export function notFound(code: string, zh: string, en: string, details?: unknown
 
 export function conflict(code: string, zh: string, en: string, details?: unknown): DomainError {
   return new DomainError(code, 'conflict', { zh, en }, details);
+}
+
+export function forbidden(code: string, zh: string, en: string, details?: unknown): DomainError {
+  return new DomainError(code, 'forbidden', { zh, en }, details);
 }

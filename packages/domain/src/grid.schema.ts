@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { areaGeometrySchema, type AreaGeometry } from './geojson.schema.js';
+import { GRID_ACTIONS } from './access/grid-policy.js';
 import { regionSchema } from './region.schema.js';
 import { GRID_MEMBER_ROLES } from './grid-member.js';
 
@@ -32,6 +33,8 @@ export type GridMemberView = z.infer<typeof gridMemberViewSchema>;
 export const gridDetailSchema = gridSchema.extend({
   members: z.array(gridMemberViewSchema),
   ancestors: z.array(regionSchema),
+  /** What the signed-in user may do to this grid. */
+  actions: z.array(z.enum(GRID_ACTIONS)),
 });
 export type GridDetail = z.infer<typeof gridDetailSchema>;
 

@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Jurisdiction } from '@civicgrid/domain';
+import { gridInJurisdiction } from '../database/jurisdiction.sql.js';
 import type { DatabaseSchema } from '../database/schema.js';
 
 type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
@@ -62,8 +64,10 @@ export class BuildingRepository {
     return result.rows[0]!.id;
   }
 
-  async findById(id: number): Promise<BuildingRow | undefined> {
-    const result = await sql<BuildingRow>`SELECT ${buildingColumns} FROM buildings b JOIN grids g ON g.id = b.grid_id WHERE b.id = ${id}`.execute(this.db);
+  async findById(id: number, jurisdiction: Jurisdiction): Promise<BuildingRow | undefined> {
+    const result = await sql<BuildingRow>`
+      SELECT ${buildingColumns} FROM buildings b JOIN grids g ON g.id = b.grid_id
+      WHERE b.id = ${id} AND ${gridInJurisdiction(jurisdiction, 'g')}`.execute(this.db);
     return result.rows[0];
   }
 
@@ -79,8 +83,9 @@ export class BuildingRepository {
     return result.rows;
   }
 
-  async findHousehold(id: number): Promise<HouseholdRow | undefined> {
-    const result = await sql<HouseholdRow>`SELECT ${householdColumns} ${householdJoins} WHERE hh.id = ${id}`.execute(this.db);
+  async findHousehold(id: number, jurisdiction: Jurisdiction): Promise<HouseholdRow | undefined> {
+    const result = await sql<HouseholdRow>`
+      SELECT ${householdColumns} ${householdJoins} WHERE hh.id = ${id} AND ${gridInJurisdiction(jurisdiction, 'g')}`.execute(this.db);
     return result.rows[0];
   }
 

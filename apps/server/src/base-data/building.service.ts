@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone, notFound } from '@civicgrid/domain';
+import { coversGrid, maskIdNumber, maskPhone, notFound, type Actor } from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
 import type { GridRepository } from '../grids/grid.repository.js';
@@ -26,31 +26,34 @@ export class BuildingService {
   ) {}
 
   /** Creates a building in the grid its location falls in; a location outside every grid is refused. */
-  async create(input: { name: string; address?: string | null | undefined; floors?: number | null | undefined; lon: number; lat: number }) {
+  async create(actor: Actor, input: { name: string; address?: string | null | undefined; floors?: number | null | undefined; lon: number; lat: number }) {
     const located = await this.grids.locate(input.lon, input.lat);
     if (!located) {
       throw notFound('grid.point_outside_grids', `楼栋位置（${input.lon}, ${input.lat}）不在任何网格内`, `The building's location (${input.lon}, ${input.lat}) is not in any grid`);
     }
-    const grid = (await this.grids.findByCode(located.gridCode))!;
+    const grid = await this.grids.findByCode(located.gridCode, actor.jurisdiction);
+    if (!grid || !coversGrid(actor.jurisdiction, grid.path)) {
+      throw notFound('grid.point_outside_jurisdiction', '楼栋位置不在您管辖的网格内', 'The building’s location is not in a grid of your jurisdiction');
+    }
     const id = await this.db.transaction().execute((transaction) =>
       this.buildings.insert(transaction, { gridId: grid.id, name: input.name, address: input.address ?? null, floors: input.floors ?? null, lon: input.lon, lat: input.lat }));
-    return this.get(id);
+    return this.get(actor, id);
   }
 
-  async get(id: number) {
-    const building = await this.buildings.findById(id);
+  async get(actor: Actor, id: number) {
+    const building = await this.buildings.findById(id, actor.jurisdiction);
     if (!building) throw notFound('building.not_found', `楼栋 ${id} 不存在`, `Building ${id} does not exist`);
     return { ...building, householdList: await this.buildings.listHouseholdsOfBuilding(id) };
   }
 
-  async listForGrid(gridCode: string) {
-    const grid = await this.grids.findByCode(gridCode);
+  async listForGrid(actor: Actor, gridCode: string) {
+    const grid = await this.grids.findByCode(gridCode, actor.jurisdiction);
     if (!grid) throw notFound('grid.not_found', `网格 ${gridCode} 不存在`, `Grid ${gridCode} does not exist`);
     return this.buildings.listForGrid(grid.id);
   }
 
-  async getHousehold(id: number) {
-    const household = await this.buildings.findHousehold(id);
+  async getHousehold(actor: Actor, id: number) {
+    const household = await this.buildings.findHousehold(id, actor.jurisdiction);
     if (!household) throw notFound('household.not_found', `户 ${id} 不存在`, `Household ${id} does not exist`);
     return { ...household, persons: (await this.buildings.listPersonsOfHousehold(id)).map(presentPerson) };
   }

@@ -114,7 +114,107 @@ export interface PersonTable {
   updated_at: UpdatedAt;
 }
 
+export interface DepartmentTable {
+  id: Generated<number>;
+  region_id: number;
+  parent_department_id: number | null;
+  code: string | null;
+  name: string;
+  level: 'city' | 'district' | 'street' | 'community';
+  phone: string | null;
+  disabled: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  phone: string | null;
+  role: string;
+  region_id: number | null;
+  department_id: number | null;
+  grid_member_id: number | null;
+  locale: Generated<string>;
+  disabled: Generated<boolean>;
+  failed_login_count: Generated<number>;
+  locked_until: Date | null;
+  password_changed_at: Date | null;
+  must_change_password: Generated<boolean>;
+  last_login_at: Date | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UserGridTable {
+  user_id: number;
+  grid_id: number;
+}
+
+export interface SessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  csrf_token_hash: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+  last_seen_at: Generated<Date>;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  token_hash: string;
+  token_prefix: string | null;
+  name: string;
+  region_id: number | null;
+  permissions: string[];
+  created_by_user_id: number | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  user_id: number | null;
+  ip: string | null;
+  user_agent: string | null;
+  succeeded: boolean;
+  failure_reason: string | null;
+  at: Generated<Date>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  actor_user_id: number | null;
+  actor_api_token_id: number | null;
+  actor_resident_id: number | null;
+  ip: string | null;
+  action: string;
+  target_table: string | null;
+  target_id: number | null;
+  reason: string | null;
+  details: ColumnType<unknown, string, never>;
+}
+
 export interface DatabaseSchema {
+  departments: DepartmentTable;
+  users: UserTable;
+  user_grids: UserGridTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  login_attempts: LoginAttemptTable;
+  audit_log: AuditLogTable;
   regions: RegionTable;
   grids: GridTable;
   grid_members: GridMemberTable;

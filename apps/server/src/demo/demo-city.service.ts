@@ -1,4 +1,4 @@
-import { conflict, SeededRandom, type Rectangle } from '@civicgrid/domain';
+import { conflict, SeededRandom, systemActor, type Rectangle } from '@civicgrid/domain';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
 import type { RegionService } from '../regions/region.service.js';
@@ -30,7 +30,8 @@ export type DemoSizeName = keyof typeof DEMO_SIZES;
 
 export type DemoProgress = (stage: string, done: number, total: number) => void;
 
-const AVERAGE_HOUSEHOLD_SIZE = 2.75;
+// Measured on generated households (1–5 members, see demo-population.ts).
+const AVERAGE_HOUSEHOLD_SIZE = 3.0;
 const GRIDS_PER_BATCH = 25;
 
 export class DemoCityService {
@@ -50,7 +51,7 @@ export class DemoCityService {
       throw conflict('demo.not_empty', '数据库中已有网格，演示城市只能生成在空库中', 'The database already has grids; a demo city needs an empty one');
     }
     progress('regions', 0, 1);
-    await this.regionService.importCity(size.cityCode, size.districtCodes ? { districtCodes: size.districtCodes } : {});
+    await this.regionService.importCity(systemActor('demo'), size.cityCode, size.districtCodes ? { districtCodes: size.districtCodes } : {});
     progress('regions', 1, 1);
     const tree = await this.divisionTree(size.cityCode);
     const layout = planDemoLayout(tree, {

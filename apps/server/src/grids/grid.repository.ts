@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Jurisdiction } from '@civicgrid/domain';
 import { storedAreaFromGeoJson } from '../database/area-geometry.sql.js';
+import { gridInJurisdiction } from '../database/jurisdiction.sql.js';
 import type { DatabaseSchema } from '../database/schema.js';
 
 type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
@@ -14,6 +16,7 @@ export interface GridRow {
   communityCode: string;
   communityName: string;
   communityPath: string;
+  path: string;
   parentGridCode: string | null;
   householdTarget: number;
   contactChannel: string | null;
@@ -46,7 +49,7 @@ export interface GridFeatureRow {
 
 const gridColumns = sql`
   g.id, g.code, g.name, g.community_id AS "communityId", c.code AS "communityCode", c.name AS "communityName",
-  c.path AS "communityPath", parent.code AS "parentGridCode", g.household_target AS "householdTarget",
+  c.path AS "communityPath", g.path, parent.code AS "parentGridCode", g.household_target AS "householdTarget",
   g.contact_channel AS "contactChannel", g.version,
   (SELECT count(*)::int FROM households h WHERE h.grid_id = g.id) AS households,
   (SELECT count(*)::int FROM persons p WHERE p.grid_id = g.id) AS persons`;
@@ -56,21 +59,22 @@ const gridJoins = sql`FROM grids g JOIN regions c ON c.id = g.community_id LEFT 
 export class GridRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  async findByCode(code: string, executor: Executor = this.db): Promise<GridRow | undefined> {
-    const result = await sql<GridRow>`SELECT ${gridColumns} ${gridJoins} WHERE g.code = ${code}`.execute(executor);
+  async findByCode(code: string, jurisdiction: Jurisdiction, executor: Executor = this.db): Promise<GridRow | undefined> {
+    const result = await sql<GridRow>`
+      SELECT ${gridColumns} ${gridJoins} WHERE g.code = ${code} AND ${gridInJurisdiction(jurisdiction, 'g')}`.execute(executor);
     return result.rows[0];
   }
 
-  async listBelow(regionPath: string | undefined, limit: number, offset: number): Promise<GridRow[]> {
+  async listBelow(regionPath: string | undefined, jurisdiction: Jurisdiction, limit: number, offset: number): Promise<GridRow[]> {
     const filter = regionPath === undefined ? sql`true` : sql`g.path LIKE ${regionPath + '/%'}`;
     const result = await sql<GridRow>`
       SELECT ${gridColumns} ${gridJoins}
-      WHERE ${filter} ORDER BY g.code LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
+      WHERE ${filter} AND ${gridInJurisdiction(jurisdiction, 'g')} ORDER BY g.code LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
     return result.rows;
   }
 
   /** Top-level grids below a region, with their boundaries as GeoJSON, for the map. */
-  async featuresBelow(regionPath: string): Promise<GridFeatureRow[]> {
+  async featuresBelow(regionPath: string, jurisdiction: Jurisdiction): Promise<GridFeatureRow[]> {
     const result = await sql<GridFeatureRow>`
       SELECT g.code, g.name, c.code AS "communityCode", c.name AS "communityName",
         g.household_target AS "householdTarget",
@@ -78,7 +82,7 @@ export class GridRepository {
         (SELECT count(*)::int FROM persons p WHERE p.grid_id = g.id) AS persons,
         ST_AsGeoJSON(g.boundary, 7)::json AS geometry
       FROM grids g JOIN regions c ON c.id = g.community_id
-      WHERE g.path LIKE ${regionPath + '/%'} AND g.parent_grid_id IS NULL
+      WHERE g.path LIKE ${regionPath + '/%'} AND g.parent_grid_id IS NULL AND ${gridInJurisdiction(jurisdiction, 'g')}
       ORDER BY g.code`.execute(this.db);
     return result.rows;
   }

@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Jurisdiction } from '@civicgrid/domain';
 import { storedAreaFromGeoJson } from '../database/area-geometry.sql.js';
+import { gridInJurisdiction, regionVisibleInJurisdiction } from '../database/jurisdiction.sql.js';
 import type { DatabaseSchema } from '../database/schema.js';
 
 type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
@@ -25,14 +27,17 @@ export interface RegionRow {
   hasBoundary: boolean;
 }
 
-function selectRegions() {
+/** Regions with their counts; children and grids are counted only where the actor may see them. */
+function selectRegions(jurisdiction: Jurisdiction) {
   return sql`
     SELECT r.id, r.code, r.name, r.level, p.code AS "parentCode", r.path, r.boundary IS NOT NULL AS "hasBoundary",
-      (SELECT count(*)::int FROM regions c WHERE c.parent_id = r.id) AS "childCount",
-      (SELECT count(*)::int FROM grids g WHERE g.path LIKE r.path || '/%' AND g.parent_grid_id IS NULL) AS "gridCount",
+      (SELECT count(*)::int FROM regions c WHERE c.parent_id = r.id AND ${regionVisibleInJurisdiction(jurisdiction, 'c')}) AS "childCount",
+      (SELECT count(*)::int FROM grids g WHERE g.path LIKE r.path || '/%' AND g.parent_grid_id IS NULL
+         AND ${gridInJurisdiction(jurisdiction, 'g')}) AS "gridCount",
       (SELECT CASE WHEN e IS NULL THEN NULL ELSE json_build_array(ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)) END
          FROM (SELECT coalesce(ST_Envelope(r.boundary),
-                 (SELECT ST_Extent(g.boundary)::geometry FROM grids g WHERE g.path LIKE r.path || '/%')) AS e) extent) AS bbox
+                 (SELECT ST_Extent(g.boundary)::geometry FROM grids g
+                  WHERE g.path LIKE r.path || '/%' AND ${gridInJurisdiction(jurisdiction, 'g')})) AS e) extent) AS bbox
     FROM regions r LEFT JOIN regions p ON p.id = r.parent_id`;
 }
 
@@ -58,33 +63,32 @@ export class RegionRepository {
     return { inserted, updated: result.rows.length - inserted };
   }
 
-  async listChildren(parentCode: string | undefined): Promise<RegionRow[]> {
+  async listChildren(parentCode: string | undefined, jurisdiction: Jurisdiction): Promise<RegionRow[]> {
     const filter = parentCode === undefined ? sql`r.parent_id IS NULL` : sql`p.code = ${parentCode}`;
-    const result = await sql<RegionRow>`${selectRegions()} WHERE ${filter} ORDER BY r.code`.execute(this.db);
+    const result = await sql<RegionRow>`
+      ${selectRegions(jurisdiction)} WHERE ${filter} AND ${regionVisibleInJurisdiction(jurisdiction, 'r')} ORDER BY r.code`.execute(this.db);
     return result.rows;
   }
 
-  async findByCode(code: string): Promise<RegionRow | undefined> {
-    const result = await sql<RegionRow>`${selectRegions()} WHERE r.code = ${code}`.execute(this.db);
+  async findByCode(code: string, jurisdiction: Jurisdiction): Promise<RegionRow | undefined> {
+    const result = await sql<RegionRow>`
+      ${selectRegions(jurisdiction)} WHERE r.code = ${code} AND ${regionVisibleInJurisdiction(jurisdiction, 'r')}`.execute(this.db);
     return result.rows[0];
   }
 
   /** Ancestors from the top down, found from the materialized path. */
-  async findAncestors(path: string): Promise<RegionRow[]> {
-    return this.findOnPath(path.split('/').slice(0, -1).join('/'));
+  async findAncestors(path: string, jurisdiction: Jurisdiction): Promise<RegionRow[]> {
+    return this.findOnPath(path.split('/').slice(0, -1).join('/'), jurisdiction);
   }
 
   /** Every region named on a path, from the top down, the last one included. */
-  async findOnPath(path: string): Promise<RegionRow[]> {
+  async findOnPath(path: string, jurisdiction: Jurisdiction): Promise<RegionRow[]> {
     const codes = path.split('/').filter(Boolean);
     if (codes.length === 0) return [];
-    const result = await sql<RegionRow>`${selectRegions()} WHERE r.code = ANY(${codes}::text[]) ORDER BY length(r.path)`.execute(this.db);
+    const result = await sql<RegionRow>`
+      ${selectRegions(jurisdiction)} WHERE r.code = ANY(${codes}::text[]) AND ${regionVisibleInJurisdiction(jurisdiction, 'r')}
+      ORDER BY length(r.path)`.execute(this.db);
     return result.rows;
-  }
-
-  async countBelow(path: string): Promise<number> {
-    const result = await sql<{ count: number }>`SELECT count(*)::int AS count FROM regions WHERE path LIKE ${path + '/%'}`.execute(this.db);
-    return result.rows[0]?.count ?? 0;
   }
 
   async boundaryOf(code: string): Promise<unknown> {

@@ -1,4 +1,7 @@
-import { checkAreaGeometry, notFound, invalid, regionLevelOfCode, type AreaGeometry, type Region, type RegionDetail } from '@civicgrid/domain';
+import {
+  checkAreaGeometry, coversRegion, forbidden, invalid, notFound, regionLevelOfCode,
+  type Actor, type AreaGeometry, type Region, type RegionDetail,
+} from '@civicgrid/domain';
 import { presentRegion as present } from './region.presenter.js';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
@@ -15,6 +18,8 @@ export interface RegionImportResult {
   updated: number;
 }
 
+const regionNotFound = (code: string) => notFound('region.not_found', `区划 ${code} 不存在`, `Region ${code} does not exist`);
+
 export class RegionService {
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
@@ -25,7 +30,10 @@ export class RegionService {
    * Imports a city's division tree (city → districts → streets → communities) from the national code set.
    * Re-importing updates names and parents by code and never duplicates. One transaction: all or nothing.
    */
-  async importCity(cityCode: string, options: { districtCodes?: string[] } = {}): Promise<RegionImportResult> {
+  async importCity(actor: Actor, cityCode: string, options: { districtCodes?: string[] } = {}): Promise<RegionImportResult> {
+    if (actor.jurisdiction.kind !== 'everywhere') {
+      throw forbidden('region.import_needs_everywhere', '只有全市范围的管理员可以导入区划', 'Only a city-wide administrator may import divisions');
+    }
     if (regionLevelOfCode(cityCode) !== 'city') {
       throw invalid('region.invalid_city_code', `城市代码应为以00结尾的6位数字：${cityCode}`, `A city code is six digits ending in 00: ${cityCode}`);
     }
@@ -72,28 +80,30 @@ export class RegionService {
     };
   }
 
-  async listChildren(parentCode?: string): Promise<Region[]> {
-    if (parentCode !== undefined) await this.getRow(parentCode);
-    return (await this.regions.listChildren(parentCode)).map(present);
+  async listChildren(actor: Actor, parentCode?: string): Promise<Region[]> {
+    if (parentCode !== undefined) await this.getRow(actor, parentCode);
+    return (await this.regions.listChildren(parentCode, actor.jurisdiction)).map(present);
   }
 
-  async get(code: string): Promise<RegionDetail> {
-    const row = await this.getRow(code);
-    const ancestors = await this.regions.findAncestors(row.path);
+  async get(actor: Actor, code: string): Promise<RegionDetail> {
+    const row = await this.getRow(actor, code);
+    const ancestors = await this.regions.findAncestors(row.path, actor.jurisdiction);
     return { ...present(row), ancestors: ancestors.map(present) };
   }
 
-  async setBoundary(code: string, boundary: AreaGeometry): Promise<Region> {
-    await this.getRow(code);
+  /** Sets a region's boundary; only inside the actor's own region (seeing the regions above it is not enough). */
+  async setBoundary(actor: Actor, code: string, boundary: AreaGeometry): Promise<Region> {
+    const row = await this.getRow(actor, code);
+    if (!coversRegion(actor.jurisdiction, row.path)) throw regionNotFound(code);
     const structure = checkAreaGeometry(boundary);
     if (!structure.ok) throw invalid('region.invalid_boundary', `区划边界无法识别：${structure.reason}`, `Unreadable region boundary: ${structure.reason}`);
     await this.db.transaction().execute((transaction) => this.regions.setBoundary(transaction, code, JSON.stringify(boundary)));
-    return present(await this.getRow(code));
+    return present(await this.getRow(actor, code));
   }
 
-  private async getRow(code: string): Promise<RegionRow> {
-    const row = await this.regions.findByCode(code);
-    if (!row) throw notFound('region.not_found', `区划 ${code} 不存在`, `Region ${code} does not exist`);
+  private async getRow(actor: Actor, code: string): Promise<RegionRow> {
+    const row = await this.regions.findByCode(code, actor.jurisdiction);
+    if (!row) throw regionNotFound(code);
     return row;
   }
 }

@@ -1,4 +1,4 @@
-import { rectangleToPolygon, type Rectangle } from '@civicgrid/domain';
+import { rectangleToPolygon, systemActor, type Rectangle } from '@civicgrid/domain';
 import { sql } from 'kysely';
 import type { Database } from '../../src/database/database.js';
 import { RegionRepository } from '../../src/regions/region.repository.js';
@@ -10,7 +10,7 @@ export function regionService(database: Database): RegionService {
 
 /** Imports 淄博市张店区 from the real division code set. */
 export async function importZhangdian(database: Database): Promise<void> {
-  await regionService(database).importCity('370300', { districtCodes: ['370303'] });
+  await regionService(database).importCity(systemActor('test'), '370300', { districtCodes: ['370303'] });
 }
 
 export const rectangle = (west: number, south: number, east: number, north: number): Rectangle => ({ west, south, east, north });
@@ -18,7 +18,7 @@ export const rectangle = (west: number, south: number, east: number, north: numb
 export const polygon = (west: number, south: number, east: number, north: number) => rectangleToPolygon(rectangle(west, south, east, north));
 
 export async function setBoundary(database: Database, code: string, boundary: Rectangle): Promise<void> {
-  await regionService(database).setBoundary(code, rectangleToPolygon(boundary));
+  await regionService(database).setBoundary(systemActor('test'), code, rectangleToPolygon(boundary));
 }
 
 export function gridFeature(code: string, geometry: unknown, name = `网格${code.slice(-3)}`) {

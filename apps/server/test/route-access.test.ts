@@ -1,0 +1,155 @@
+// Derived from the server's own route table: every route is called by an anonymous caller and by users of
+// another jurisdiction, and must answer 401/403/404 (or, for a listing, show nothing of the other
+// jurisdiction) and change nothing. A new route is picked up automatically; a new write route makes this
+// test fail until it is given a sample body below.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { systemActor } from '@civicgrid/domain';
+import { polygon, regionService } from './support/factories.js';
+import { startTestApp, type Session, type TestContext } from './support/test-app.js';
+
+const A_STREET = '370303001';
+const A_COMMUNITY = '370303001001';
+const A_GRID = '370303001001001';
+const B_GRID = '370302001001001';
+const A_GRID_POINT = { lon: 118.005, lat: 36.805 };
+const VALID_PASSWORD = 'Zibo#2026-safe';
+// Strings that belong to jurisdiction A only: none may appear in an answer to a user of B.
+const A_MARKERS = [A_GRID, A_STREET, 'a.operator', '张店热线令牌', '甲楼', '甲居民'];
+
+let context: TestContext;
+let otherUsers: [string, Session][];
+const ids = { building: 0, household: 0, person: 0, user: 0, token: 0, gridMember: 0 };
+
+before(async () => {
+  context = await startTestApp();
+  await regionService(context.database).importCity(systemActor('test'), '370300', { districtCodes: ['370303', '370302'] });
+  const admin = (options: Parameters<TestContext['inject']>[0]) => context.inject(options);
+  for (const [code, name, box] of [[A_GRID, '甲网格', polygon(118.0, 36.8, 118.01, 36.81)], [B_GRID, '乙网格', polygon(117.9, 36.7, 117.91, 36.71)]] as const) {
+    const created = await admin({ method: 'POST', url: '/api/grids', payload: { code, name, boundary: box } });
+    assert.equal(created.statusCode, 201, created.body);
+  }
+  ids.building = (await admin({ method: 'POST', url: '/api/buildings', payload: { name: '甲楼', ...A_GRID_POINT } })).json().id;
+  const household = await sql<{ householdId: number; personId: number }>`
+    WITH house AS (INSERT INTO houses (building_id, number) VALUES (${ids.building}, '101') RETURNING id),
+    household AS (INSERT INTO households (house_id, grid_id) SELECT house.id, b.grid_id FROM house, buildings b WHERE b.id = ${ids.building} RETURNING id, grid_id),
+    person AS (INSERT INTO persons (grid_id, name, residency, id_number, mobile, household_id)
+               SELECT grid_id, '甲居民', 'registered', '370303199001011234', '13800001111', id FROM household RETURNING id)
+    SELECT (SELECT id FROM household) AS "householdId", (SELECT id FROM person) AS "personId"`.execute(context.database.db);
+  ids.household = household.rows[0]!.householdId;
+  ids.person = household.rows[0]!.personId;
+  ids.gridMember = (await admin({ method: 'POST', url: `/api/grids/${A_GRID}/members`, payload: { name: '甲网格员', role: 'full_time_grid_worker' } })).json().gridMemberId;
+  ids.user = await context.createUser('a.operator', { role: 'district_operator', regionCode: '370303' });
+  ids.token = (await admin({ method: 'POST', url: '/api/api-tokens', payload: { name: '张店热线令牌', regionCode: A_STREET, permissions: ['grid.read'] } })).json().id;
+
+  const bMember = (await admin({ method: 'POST', url: `/api/grids/${B_GRID}/members`, payload: { name: '乙网格员', role: 'full_time_grid_worker' } })).json().gridMemberId;
+  await context.createUser('b.operator', { role: 'district_operator', regionCode: '370302' });
+  await context.createUser('b.admin', { role: 'administrator', regionCode: '370302' });
+  await context.createUser('b.worker', { role: 'grid_worker', gridMemberId: bMember, gridCodes: [B_GRID] });
+  await context.createUser('b.leader', { role: 'leader', regionCode: '370302' });
+  otherUsers = [];
+  for (const username of ['b.operator', 'b.admin', 'b.worker', 'b.leader']) otherUsers.push([username, await context.loginAs(username)]);
+});
+after(async () => context.close());
+
+function samplePath(url: string): string {
+  return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    if (name === 'code') return url.startsWith('/api/regions') ? (url.includes('/grids/import') ? A_COMMUNITY : A_STREET) : A_GRID;
+    if (name === 'gridMemberId') return String(ids.gridMember);
+    if (name === 'id') {
+      const byResource: Record<string, number> = {
+        buildings: ids.building, households: ids.household, persons: ids.person, users: ids.user, 'api-tokens': ids.token,
+      };
+      const resource = url.split('/')[2]!;
+      if (byResource[resource] !== undefined) return String(byResource[resource]);
+    }
+    throw new Error(`no sample value for :${name} in ${url}: add one to samplePath`);
+  });
+}
+
+// Query strings that point into A; extra keys are ignored by routes that do not take them.
+const SAMPLE_QUERY = { regionCode: A_STREET, parentCode: A_STREET, ...A_GRID_POINT };
+
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'POST /api/regions/import': { cityCode: '370300' },
+  'PUT /api/regions/:code/boundary': polygon(118.0, 36.8, 118.02, 36.81),
+  'POST /api/grids': { code: `${A_COMMUNITY}009`, name: '入侵网格', boundary: polygon(118.02, 36.8, 118.03, 36.81) },
+  'PATCH /api/grids/:code': { name: '改名' },
+  'DELETE /api/grids/:code': undefined,
+  'POST /api/regions/:code/grids/import': { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: A_GRID, name: '改' }, geometry: polygon(118.0, 36.8, 118.01, 36.81) }] },
+  'POST /api/grids/:code/members': { name: '入侵者', role: 'volunteer' },
+  'DELETE /api/grids/:code/members/:gridMemberId': undefined,
+  'POST /api/buildings': { name: '入侵楼', ...A_GRID_POINT },
+  'POST /api/persons/:id/reveal': { reason: '越权查看' },
+  'POST /api/users': { username: 'intruder', displayName: '入侵者', role: 'street_operator', regionCode: A_STREET, password: VALID_PASSWORD },
+  'PATCH /api/users/:id': { disabled: true },
+  'POST /api/users/:id/password': { password: VALID_PASSWORD },
+  'POST /api/users/:id/sessions/revoke': undefined,
+  'POST /api/api-tokens': { name: '入侵令牌', regionCode: A_STREET, permissions: ['grid.read'] },
+  'POST /api/api-tokens/:id/revoke': undefined,
+};
+
+async function fingerprint(): Promise<string> {
+  const result = await sql<{ fingerprint: string }>`
+    SELECT md5(concat_ws('|',
+      (SELECT string_agg(concat_ws(',', code, name, md5(coalesce(ST_AsText(boundary), ''))), ';' ORDER BY code) FROM regions),
+      (SELECT string_agg(concat_ws(',', code, name, household_target, contact_channel, ST_AsText(boundary)), ';' ORDER BY code) FROM grids),
+      (SELECT string_agg(concat_ws(',', grid_member_id, grid_id, role), ';' ORDER BY id) FROM grid_member_assignments),
+      (SELECT string_agg(concat_ws(',', id, grid_id, name), ';' ORDER BY id) FROM buildings),
+      (SELECT string_agg(concat_ws(',', id, grid_id, name, id_number), ';' ORDER BY id) FROM persons),
+      (SELECT string_agg(concat_ws(',', id, username, password_hash, disabled, display_name), ';' ORDER BY id) FROM users),
+      (SELECT string_agg(concat_ws(',', user_id, grid_id), ';' ORDER BY user_id, grid_id) FROM user_grids),
+      (SELECT string_agg(concat_ws(',', id, name, revoked_at), ';' ORDER BY id) FROM api_tokens),
+      (SELECT count(*) FROM sessions WHERE revoked_at IS NOT NULL)::text)) AS fingerprint`.execute(context.database.db);
+  return result.rows[0]!.fingerprint;
+}
+
+const call = (route: { method: string; url: string }, as: Session | null) =>
+  context.inject({ method: route.method as 'GET', url: samplePath(route.url), query: Object.fromEntries(Object.entries(SAMPLE_QUERY).map(([key, value]) => [key, String(value)])), payload: SAMPLE_BODIES[`${route.method} ${route.url}`] as object, as });
+
+test('the route table is complete: every write route has a sample body here', () => {
+  const routes = context.app.routeTable.filter((route) => route.access !== 'public' && route.access !== 'authenticated' && route.method !== 'GET');
+  assert.ok(routes.length >= 15);
+  for (const route of routes) assert.ok(`${route.method} ${route.url}` in SAMPLE_BODIES, `add a sample body for ${route.method} ${route.url}`);
+});
+
+test('an anonymous caller gets 401 from every route that is not public, and changes nothing', async () => {
+  const before = await fingerprint();
+  const routes = context.app.routeTable.filter((route) => route.access !== 'public');
+  assert.ok(routes.length >= 25, `only ${routes.length} routes`);
+  for (const route of routes) {
+    const response = await call(route, null);
+    assert.equal(response.statusCode, 401, `${route.method} ${route.url}: ${response.body}`);
+  }
+  assert.equal(await fingerprint(), before);
+});
+
+test('users of another jurisdiction get 401/403/404 (or nothing of A in a listing) from every route, and change nothing', async () => {
+  const before = await fingerprint();
+  // Routes open to any signed-in user act on that user alone (me, logout, own password).
+  const routes = context.app.routeTable.filter((route) => route.access !== 'public' && route.access !== 'authenticated');
+  for (const [username, session] of otherUsers) {
+    for (const route of routes) {
+      const response = await call(route, session);
+      const label = `${username}: ${route.method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 200)}`;
+      if (response.statusCode === 200) {
+        assert.equal(route.method, 'GET', label);
+        for (const marker of A_MARKERS) assert.ok(!response.body.includes(marker), `${label} shows ${marker}`);
+      } else {
+        assert.ok([401, 403, 404].includes(response.statusCode), label);
+      }
+    }
+  }
+  assert.equal(await fingerprint(), before);
+});
+
+test('the same calls made by a user of A do reach A’s records (the samples are not simply wrong)', async () => {
+  const own = await context.loginAs('a.operator');
+  for (const url of [`/api/grids/${A_GRID}`, `/api/regions/${A_STREET}`, `/api/buildings/${ids.building}`, `/api/persons/${ids.person}`, `/api/households/${ids.household}`]) {
+    const response = await context.inject({ url, as: own });
+    assert.equal(response.statusCode, 200, `${url}: ${response.body}`);
+  }
+  const located = await context.inject({ url: '/api/grids/locate', query: { lon: '118.005', lat: '36.805' }, as: own });
+  assert.equal(located.json().grid.code, A_GRID);
+});

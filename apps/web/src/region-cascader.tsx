@@ -1,0 +1,76 @@
+import type { RegionLevel } from '@civicgrid/domain';
+import { Cascader } from 'antd';
+import { useEffect, useState } from 'react';
+import { apiClient } from './api-client';
+import type { Region } from './api-types';
+import { useErrorMessage } from './use-error-message';
+
+interface RegionOption {
+  value: string;
+  label: string;
+  isLeaf: boolean;
+  children?: RegionOption[];
+}
+
+interface RegionCascaderProps {
+  /** The chosen region's code, as a form field holds it. */
+  value?: string | null;
+  onChange?: (code: string | undefined) => void;
+  /** Only regions of this level can be chosen (an operator works at one level); otherwise any level. */
+  level?: RegionLevel;
+  placeholder?: string;
+  id?: string;
+}
+
+/** Picks a region from the lazily loaded tree 市 → 区县 → 镇街 → 村社区. */
+export function RegionCascader({ value, onChange, level, placeholder, id }: RegionCascaderProps) {
+  const reportError = useErrorMessage();
+  const [options, setOptions] = useState<RegionOption[]>([]);
+  const [path, setPath] = useState<string[]>([]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    apiClient
+      .listRegions(undefined, controller.signal)
+      .then((regions) => setOptions(regions.map((region) => optionOf(region, level))))
+      .catch(reportError);
+    return () => controller.abort();
+  }, [level, reportError]);
+
+  const loadData = async (selected: RegionOption[]) => {
+    const target = selected[selected.length - 1];
+    if (!target || target.children) return;
+    try {
+      const children = await apiClient.listRegions(target.value);
+      // Cascader's documented lazy-loading pattern: attach the children to the option and re-render.
+      target.children = children.map((region) => optionOf(region, level));
+      setOptions((current) => [...current]);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const shownPath = value ? (path[path.length - 1] === value ? path : [value]) : [];
+  return (
+    <Cascader<RegionOption>
+      id={id}
+      options={options}
+      loadData={loadData}
+      value={shownPath}
+      changeOnSelect={level === undefined}
+      placeholder={placeholder ?? '请选择区划'}
+      displayRender={(labels) => labels.join(' / ')}
+      onChange={(codes) => {
+        const next = (codes ?? []).map(String);
+        setPath(next);
+        onChange?.(next[next.length - 1]);
+      }}
+      allowClear
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+function optionOf(region: Region, level: RegionLevel | undefined): RegionOption {
+  return { value: region.code, label: region.name, isLeaf: region.childCount === 0 || region.level === level };
+}

