@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkIdNumber } from '@civicgrid/domain';
 import { sql } from 'kysely';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../src/demo/demo-accounts.js';
 import { seedDemoCityIfEmpty } from '../src/demo/demo-seed.js';
 import { GridLayoutRepository } from '../src/grids/grid-layout.repository.js';
 import { GridLayoutService } from '../src/grids/grid-layout.service.js';
@@ -81,4 +82,17 @@ test('seeding again leaves an existing city alone', async () => {
   await seedDemoCityIfEmpty(context.database, () => undefined);
   const grids = await sql<{ count: number }>`SELECT count(*)::int AS count FROM grids`.execute(context.database.db);
   assert.equal(grids.rows[0]!.count, 50);
+});
+
+test('every demo account signs in with the documented password and sees its own jurisdiction', { timeout: 60_000 }, async () => {
+  await seedDemoAccounts(context.database);
+  await seedDemoAccounts(context.database);
+  for (const account of DEMO_ACCOUNTS) {
+    const response = await context.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: account.username, password: DEMO_PASSWORD } });
+    assert.equal(response.statusCode, 200, `${account.username}: ${response.body}`);
+    assert.equal(response.json().user.role, account.role);
+  }
+  const session = await context.loginAs('grid.worker', DEMO_PASSWORD);
+  const grids = (await context.inject({ url: '/api/grids', query: { regionCode: '370303' }, as: session })).json();
+  assert.deepEqual(grids.map((grid: { code: string }) => grid.code), ['370303001001001']);
 });

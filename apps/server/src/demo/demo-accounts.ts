@@ -50,7 +50,8 @@ export async function seedDemoAccounts(database: Database): Promise<void> {
       WHERE r.code = '370303'
       ON CONFLICT (region_id, name) DO NOTHING`.execute(transaction);
     for (const account of DEMO_ACCOUNTS) {
-      if (await users.findByUsername(account.username)) continue;
+      // Inside the transaction: on the embedded database it holds the only connection.
+      if (await users.findByUsername(account.username, transaction)) continue;
       const region = account.regionCode
         ? await transaction.selectFrom('regions').select('id').where('code', '=', account.regionCode).executeTakeFirst() : undefined;
       const department = account.department

@@ -75,8 +75,8 @@ function userScope(jurisdiction: Jurisdiction) {
 export class UserRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  async findByUsername(username: string): Promise<UserRow | undefined> {
-    const result = await sql<UserRow>`SELECT ${userColumns} ${userJoins} WHERE u.username = ${username}`.execute(this.db);
+  async findByUsername(username: string, executor: Executor = this.db): Promise<UserRow | undefined> {
+    const result = await sql<UserRow>`SELECT ${userColumns} ${userJoins} WHERE u.username = ${username}`.execute(executor);
     return result.rows[0];
   }
 

@@ -1,5 +1,5 @@
 import {
-  conflict, coversGrid, coversRegion, invalid, jurisdictionBindingOf, notFound, OPERATOR_LEVEL, STAFF_ROLE_LABELS,
+  conflict, coversGrid, coversRegion, invalid, jurisdictionBindingOf, notFound, OPERATOR_LEVEL, REGION_LEVEL_LABELS, STAFF_ROLE_LABELS,
   type Actor, type StaffRole,
 } from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
@@ -145,7 +145,7 @@ export class UserService {
     }
     const level = OPERATOR_LEVEL[input.role];
     if (level && region.level !== level) {
-      throw invalid('user.region_level_mismatch', `${STAFF_ROLE_LABELS[input.role]}须绑定${level}级区划`, `A ${input.role} is bound to a ${level} region`);
+      throw invalid('user.region_level_mismatch', `${STAFF_ROLE_LABELS[input.role]}须绑定${REGION_LEVEL_LABELS[level]}级区划`, `A ${input.role} is bound to a ${level} region`);
     }
     result.regionId = region.id;
     return result;

@@ -32,12 +32,7 @@ export async function startConsole(): Promise<ConsoleHarness> {
     throw new Error('apps/web/dist/index.html is missing: build the console first (npm run build --workspace apps/web)');
   }
   const { database, cleanup } = await openTestDatabase();
-  // TEMPORARY-DEV-WORKAROUND (remove): seedDemoAccounts deadlocks on PGlite (findByUsername on db inside a transaction).
-  const { UserRepository } = await import('../../../server/src/users/user.repository.js');
-  const original = UserRepository.prototype.findByUsername;
-  UserRepository.prototype.findByUsername = async () => undefined;
   await seedDemoCityIfEmpty(database, () => {});
-  UserRepository.prototype.findByUsername = original;
   const app: FastifyInstance = await buildApp({ database, config: { logLevel: 'silent' }, logger: false });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
