@@ -6,7 +6,9 @@ export type {
   AreaGeometry, BoundingBox, GridDetail, GridFeature, GridFeatureCollection, GridFeatureProperties, GridMemberView,
   Jurisdiction, Permission, Region, RegionDetail, RegionLevel, StaffRole,
 } from '@civicgrid/domain';
-import type { Jurisdiction, Permission, StaffRole } from '@civicgrid/domain';
+import type { Jurisdiction, Permission, RESIDENCIES, StaffRole } from '@civicgrid/domain';
+
+type Residency = (typeof RESIDENCIES)[number];
 
 export interface HealthStatus {
   status: 'ok';
@@ -133,4 +135,55 @@ export interface AuditFilter {
   action?: string;
   targetTable?: string;
   targetId?: number;
+}
+
+/** A building as `GET /api/grids/:code/buildings` lists it. */
+export interface BuildingView {
+  id: number;
+  name: string;
+  address: string | null;
+  gridCode: string;
+  lon: number;
+  lat: number;
+  floors: number | null;
+  houses: number;
+  households: number;
+}
+
+/** A household as a building lists it. */
+export interface HouseholdSummary {
+  id: number;
+  householdNumber: string | null;
+  houseLabel: string;
+  buildingId: number;
+  buildingName: string;
+  gridCode: string;
+  /** How many persons the household has. */
+  members: number;
+}
+
+/** `GET /api/buildings/:id`. */
+export type BuildingDetail = BuildingView & { householdList: HouseholdSummary[] };
+
+/** A person as the server lists them: ID number and mobile masked. */
+export interface MaskedPerson {
+  id: number;
+  name: string;
+  gender: 'male' | 'female' | null;
+  residency: Residency;
+  idNumberMasked: string | null;
+  mobileMasked: string | null;
+  birthDate: string | null;
+  relationToHead: string | null;
+}
+
+/** `GET /api/households/:id`. */
+export type HouseholdDetail = HouseholdSummary & { persons: MaskedPerson[] };
+
+/** `POST /api/persons/:id/reveal`: one person's full ID number and mobile, written to the audit log. */
+export interface RevealedPerson {
+  id: number;
+  name: string;
+  idNumber: string | null;
+  mobile: string | null;
 }

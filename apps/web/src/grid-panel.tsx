@@ -1,7 +1,9 @@
 import { Avatar, Descriptions, Drawer, Empty, Flex, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { apiClient } from './api-client';
-import type { GridDetail } from './api-types';
+import type { BuildingView, GridDetail } from './api-types';
+import { BuildingList } from './building-list';
+import { BuildingModal } from './building-modal';
 import { GRID_PANEL_WIDTH } from './console-layout';
 import { useErrorMessage } from './use-error-message';
 
@@ -71,6 +73,7 @@ function GridMembers({ grid }: { grid: GridDetail }) {
 export function GridPanel({ gridCode, fallbackTitle, onClose }: GridPanelProps) {
   const reportError = useErrorMessage();
   const [grid, setGrid] = useState<GridDetail | null>(null);
+  const [openBuilding, setOpenBuilding] = useState<BuildingView | null>(null);
 
   useEffect(() => {
     if (!gridCode) return;
@@ -112,9 +115,11 @@ export function GridPanel({ gridCode, fallbackTitle, onClose }: GridPanelProps) 
               </Typography.Title>
               <GridMembers grid={grid} />
             </div>
+            <BuildingList gridCode={grid.code} onOpen={setOpenBuilding} />
           </Flex>
         )}
       </div>
+      <BuildingModal building={openBuilding} onClose={() => setOpenBuilding(null)} />
     </Drawer>
   );
 }

@@ -30,7 +30,8 @@ export const authRoutes = (services: Services): FastifyPluginAsyncZod => async (
     const result = await authService.login(request.body.username, request.body.password, {
       ip: request.ip, userAgent: request.headers['user-agent'] ?? null,
     });
-    const cookie = { path: '/', sameSite: 'strict' as const, secure: 'auto' as const, expires: result.expiresAt };
+    // Browser-session cookies: the server ends the session after 12 idle hours, sliding with each request.
+    const cookie = { path: '/', sameSite: 'strict' as const, secure: 'auto' as const };
     void reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookie, httpOnly: true });
     // The console reads the CSRF token from this cookie and echoes it in the x-csrf-token header of every write.
     void reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookie, httpOnly: false });

@@ -1,0 +1,72 @@
+import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import type { MaskedPerson, RevealedPerson } from './api-types';
+import { baseDataApi } from './base-data-api';
+import { errorMessageOf } from './use-error-message';
+
+interface RevealPersonModalProps {
+  person: MaskedPerson | null;
+  onRevealed: (revealed: RevealedPerson) => void;
+  onClose: () => void;
+}
+
+/** 查看原文: asks why, then fetches one person's full ID number and mobile; the server writes the reason to the audit log. */
+export function RevealPersonModal({ person, onRevealed, onClose }: RevealPersonModalProps) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const [revealing, setRevealing] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async ({ reason }: { reason: string }) => {
+    if (!person) return;
+    setRevealing(true);
+    setProblem(null);
+    try {
+      onRevealed(await baseDataApi.revealPerson(person.id, reason.trim()));
+      onClose();
+    } catch (error) {
+      setProblem(errorMessageOf(error));
+    } finally {
+      setRevealing(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={person !== null}
+      title={person ? `查看原文：${person.name}` : '查看原文'}
+      okText="查看原文"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={revealing}
+      afterClose={() => {
+        form.resetFields();
+        setProblem(null);
+      }}
+      destroyOnHidden
+      width={440}
+    >
+      <div data-testid="reveal-person-modal">
+        <Typography.Paragraph type="secondary">查看完整身份证号和手机号将记入审计日志，请填写查看理由。</Typography.Paragraph>
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item
+            name="reason"
+            label="查看理由"
+            rules={[
+              { required: true, whitespace: true, message: '请填写查看理由' },
+              {
+                validator: (_rule, value: string | undefined) => {
+                  const length = value?.trim().length ?? 0;
+                  if (length === 0 || (length >= 2 && length <= 200)) return Promise.resolve();
+                  return Promise.reject(new Error('查看理由应为 2–200 个字'));
+                },
+              },
+            ]}
+          >
+            <Input.TextArea rows={3} maxLength={200} showCount placeholder="例如：核实流动人口登记信息" />
+          </Form.Item>
+        </Form>
+        {problem && <Alert type="error" showIcon title={problem} />}
+      </div>
+    </Modal>
+  );
+}
