@@ -22,30 +22,52 @@ export const buildingCreateSchema = z.object({
   floors: z.number().int().min(1).max(200).nullish(),
 });
 
-export const buildingSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  address: z.string().nullable(),
-  gridCode: z.string(),
-  lon: z.number(),
-  lat: z.number(),
-  floors: z.number().nullable(),
-  houses: z.number().int(),
-});
+export type Residency = (typeof RESIDENCIES)[number];
 
-export const householdSummarySchema = z.object({
-  id: z.number().int(),
-  householdNumber: z.string().nullable(),
-  houseLabel: z.string(),
-  buildingName: z.string(),
-  members: z.number().int(),
-});
+/** A building as a grid lists it. */
+export interface BuildingView {
+  id: number;
+  name: string;
+  address: string | null;
+  gridCode: string;
+  lon: number;
+  lat: number;
+  floors: number | null;
+  houses: number;
+  households: number;
+}
 
-export const personSummarySchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  gender: z.enum(['male', 'female']).nullable(),
-  residency: z.enum(RESIDENCIES),
-  idNumberMasked: z.string().nullable(),
-  relationToHead: z.string().nullable(),
-});
+/** A household as a building lists it; `members` counts its persons. */
+export interface HouseholdSummary {
+  id: number;
+  householdNumber: string | null;
+  houseLabel: string;
+  buildingId: number;
+  buildingName: string;
+  gridCode: string;
+  members: number;
+}
+
+export type BuildingDetail = BuildingView & { householdList: HouseholdSummary[] };
+
+/** A person as lists show them: ID number and mobile masked. */
+export interface MaskedPerson {
+  id: number;
+  name: string;
+  gender: 'male' | 'female' | null;
+  residency: Residency;
+  idNumberMasked: string | null;
+  mobileMasked: string | null;
+  birthDate: string | null;
+  relationToHead: string | null;
+}
+
+export type HouseholdDetail = HouseholdSummary & { persons: MaskedPerson[] };
+
+/** One person's full ID number and mobile, revealed for a reason and written to the audit log. */
+export interface RevealedPerson {
+  id: number;
+  name: string;
+  idNumber: string | null;
+  mobile: string | null;
+}

@@ -16,3 +16,4 @@ export * from './access/actor.js';
 export * from './access/password-policy.js';
 export * from './access/access.schema.js';
 export * from './access/grid-policy.js';
+export * from './access/access-views.js';

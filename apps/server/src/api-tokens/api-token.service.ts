@@ -1,4 +1,4 @@
-import { coversRegion, forbidden, notFound, PERMISSIONS, type Actor, type Permission } from '@civicgrid/domain';
+import { coversRegion, forbidden, notFound, PERMISSIONS, type Actor, type ApiTokenView, type IssuedApiToken, type Permission } from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
 import type { RegionRepository } from '../regions/region.repository.js';
@@ -7,11 +7,13 @@ import type { ApiTokenRepository, ApiTokenRow } from './api-token.repository.js'
 
 const regionPathOf = (actor: Actor) => (actor.jurisdiction.kind === 'region' ? actor.jurisdiction.regionPath : null);
 
-function present(row: ApiTokenRow) {
+const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
+
+function present(row: ApiTokenRow): ApiTokenView {
   return {
     id: row.id, name: row.name, tokenPrefix: row.tokenPrefix, regionCode: row.regionCode, regionName: row.regionName,
-    permissions: row.permissions, createdByUsername: row.createdByUsername, expiresAt: row.expiresAt, revokedAt: row.revokedAt,
-    lastUsedAt: row.lastUsedAt, createdAt: row.createdAt,
+    permissions: row.permissions as Permission[], createdByUsername: row.createdByUsername, expiresAt: isoOrNull(row.expiresAt),
+    revokedAt: isoOrNull(row.revokedAt), lastUsedAt: isoOrNull(row.lastUsedAt), createdAt: row.createdAt.toISOString(),
   };
 }
 
@@ -39,7 +41,8 @@ export class ApiTokenService {
       tokenHash: hashSecretToken(token), tokenPrefix: token.slice(0, 10), name: input.name, regionId,
       permissions: [...new Set(input.permissions)], createdByUserId: actor.kind === 'user' ? actor.userId : null, expiresAt: input.expiresAt ?? null,
     }));
-    return { ...present((await this.tokens.findById(id, null))!), token };
+    const issued: IssuedApiToken = { ...present((await this.tokens.findById(id, null))!), token };
+    return issued;
   }
 
   async list(actor: Actor) {

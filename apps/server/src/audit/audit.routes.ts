@@ -3,7 +3,13 @@ import { auditQuerySchema } from '@civicgrid/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../http/request-actor.js';
 import type { Services } from '../http/services.js';
+import type { AuditEntryView } from '@civicgrid/domain';
 import type { AuditRow } from './audit.repository.js';
+
+function presentAuditEntry(row: AuditRow): AuditEntryView {
+  const { actorUserId, actorApiTokenId, ...view } = row;
+  return { ...view, at: row.at.toISOString() };
+}
 
 const read = { access: { permission: 'audit.read' as const } };
 
@@ -35,7 +41,7 @@ export const auditRoutes = (services: Services): FastifyPluginAsyncZod => async 
     schema: { tags: ['access'], summary: '审计日志 Search the audit log (newest first; page with beforeId)', querystring: auditQuerySchema },
   }, async (request) => {
     const { limit, beforeId, ...filter } = request.query;
-    return audit.search(actorOf(request).jurisdiction, filter, limit, beforeId);
+    return (await audit.search(actorOf(request).jurisdiction, filter, limit, beforeId)).map(presentAuditEntry);
   });
 
   app.get('/api/audit-log.csv', {

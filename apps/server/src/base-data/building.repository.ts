@@ -1,31 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Jurisdiction } from '@civicgrid/domain';
+import type { BuildingView, HouseholdSummary, Jurisdiction } from '@civicgrid/domain';
 import { gridInJurisdiction } from '../database/jurisdiction.sql.js';
 import type { DatabaseSchema } from '../database/schema.js';
 
 type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
-export interface BuildingRow {
-  id: number;
-  name: string;
-  address: string | null;
-  gridCode: string;
-  lon: number;
-  lat: number;
-  floors: number | null;
-  houses: number;
-  households: number;
-}
-
-export interface HouseholdRow {
-  id: number;
-  householdNumber: string | null;
-  houseLabel: string;
-  buildingId: number;
-  buildingName: string;
-  gridCode: string;
-  members: number;
-}
+export type BuildingRow = BuildingView;
+export type HouseholdRow = HouseholdSummary;
 
 export interface PersonRow {
   id: number;

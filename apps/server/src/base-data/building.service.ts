@@ -1,11 +1,11 @@
-import { coversGrid, maskIdNumber, maskPhone, notFound, type Actor } from '@civicgrid/domain';
+import { coversGrid, maskIdNumber, maskPhone, notFound, type Actor, type BuildingDetail, type HouseholdDetail, type MaskedPerson } from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
 import type { GridRepository } from '../grids/grid.repository.js';
 import type { BuildingRepository, PersonRow } from './building.repository.js';
 
 /** Until roles exist (access-control issue), personal data leaves the server masked. */
-function presentPerson(person: PersonRow) {
+function presentPerson(person: PersonRow): MaskedPerson {
   return {
     id: person.id,
     name: person.name,
@@ -40,7 +40,7 @@ export class BuildingService {
     return this.get(actor, id);
   }
 
-  async get(actor: Actor, id: number) {
+  async get(actor: Actor, id: number): Promise<BuildingDetail> {
     const building = await this.buildings.findById(id, actor.jurisdiction);
     if (!building) throw notFound('building.not_found', `楼栋 ${id} 不存在`, `Building ${id} does not exist`);
     return { ...building, householdList: await this.buildings.listHouseholdsOfBuilding(id) };
@@ -52,7 +52,7 @@ export class BuildingService {
     return this.buildings.listForGrid(grid.id);
   }
 
-  async getHousehold(actor: Actor, id: number) {
+  async getHousehold(actor: Actor, id: number): Promise<HouseholdDetail> {
     const household = await this.buildings.findHousehold(id, actor.jurisdiction);
     if (!household) throw notFound('household.not_found', `户 ${id} 不存在`, `Household ${id} does not exist`);
     return { ...household, persons: (await this.buildings.listPersonsOfHousehold(id)).map(presentPerson) };

@@ -1,6 +1,6 @@
 import {
   conflict, coversGrid, coversRegion, invalid, jurisdictionBindingOf, notFound, OPERATOR_LEVEL, REGION_LEVEL_LABELS, STAFF_ROLE_LABELS,
-  type Actor, type StaffRole,
+  type Actor, type StaffRole, type UserView,
 } from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
 import { assertPasswordPolicy } from '../auth/auth.service.js';
@@ -24,7 +24,7 @@ export interface UserInput {
   gridCodes?: string[] | undefined;
 }
 
-export function presentUser(user: UserRow) {
+export function presentUser(user: UserRow): UserView {
   return {
     id: user.id,
     username: user.username,
@@ -40,7 +40,7 @@ export function presentUser(user: UserRow) {
     gridCodes: user.gridCodes,
     disabled: user.disabled,
     locked: user.lockedUntil !== null && user.lockedUntil > new Date(),
-    lastLoginAt: user.lastLoginAt,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   };
 }
 
