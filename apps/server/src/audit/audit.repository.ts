@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Jurisdiction } from '@civicgrid/domain';
+import type { AuditEntryView, Jurisdiction } from '@civicgrid/domain';
 import type { DatabaseSchema } from '../database/schema.js';
 
 type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
@@ -15,21 +15,8 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-export interface AuditRow {
-  id: number;
-  at: Date;
-  actorUserId: number | null;
-  actorUsername: string | null;
-  actorDisplayName: string | null;
-  actorApiTokenId: number | null;
-  actorApiTokenName: string | null;
-  ip: string | null;
-  action: string;
-  targetTable: string | null;
-  targetId: number | null;
-  reason: string | null;
-  details: Record<string, unknown>;
-}
+/** An entry as read back: the view's fields, with the time as a Date and the actor ids. */
+export type AuditRow = Omit<AuditEntryView, 'at'> & { at: Date; actorUserId: number | null; actorApiTokenId: number | null };
 
 export interface AuditFilter {
   from?: Date | undefined;
