@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DatabaseSchema } from '../database/schema.js';
-
-type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+import { sql, type Kysely } from 'kysely';
+import type { DatabaseExecutor, DatabaseSchema } from '../database/schema.js';
 
 export interface ApiTokenRow {
   id: number;
@@ -28,7 +26,7 @@ const tokenJoins = sql`FROM api_tokens t LEFT JOIN regions r ON r.id = t.region_
 export class ApiTokenRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  async insert(executor: Executor, token: { tokenHash: string; tokenPrefix: string; name: string; regionId: number | null; permissions: string[]; createdByUserId: number | null; expiresAt: Date | null }): Promise<number> {
+  async insert(executor: DatabaseExecutor, token: { tokenHash: string; tokenPrefix: string; name: string; regionId: number | null; permissions: string[]; createdByUserId: number | null; expiresAt: Date | null }): Promise<number> {
     const row = await executor.insertInto('api_tokens').values({
       token_hash: token.tokenHash, token_prefix: token.tokenPrefix, name: token.name, region_id: token.regionId,
       permissions: token.permissions, created_by_user_id: token.createdByUserId, expires_at: token.expiresAt,
@@ -60,7 +58,7 @@ export class ApiTokenRepository {
     return result.rows;
   }
 
-  async revoke(executor: Executor, id: number): Promise<void> {
+  async revoke(executor: DatabaseExecutor, id: number): Promise<void> {
     await executor.updateTable('api_tokens').set({ revoked_at: new Date(), updated_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
   }
 }

@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AuditEntryView, Jurisdiction } from '@civicgrid/domain';
-import type { DatabaseSchema } from '../database/schema.js';
-
-type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+import type { DatabaseExecutor, DatabaseSchema } from '../database/schema.js';
 
 export interface AuditEntry {
   actorUserId: number | null;
@@ -35,7 +33,7 @@ export class AuditRepository {
     await this.insert(this.db, entry);
   }
 
-  async insert(executor: Executor, entry: AuditEntry): Promise<void> {
+  async insert(executor: DatabaseExecutor, entry: AuditEntry): Promise<void> {
     await executor.insertInto('audit_log').values({
       actor_user_id: entry.actorUserId, actor_api_token_id: entry.actorApiTokenId, ip: entry.ip, action: entry.action,
       target_table: entry.targetTable, target_id: entry.targetId, reason: entry.reason, details: JSON.stringify(entry.details),

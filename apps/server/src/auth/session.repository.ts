@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DatabaseSchema } from '../database/schema.js';
-
-type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+import { sql, type Kysely } from 'kysely';
+import type { DatabaseExecutor, DatabaseSchema } from '../database/schema.js';
 
 export interface SessionRow {
   id: number;
@@ -13,7 +11,7 @@ export interface SessionRow {
 export class SessionRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  async insert(executor: Executor, session: { tokenHash: string; userId: number; csrfTokenHash: string; expiresAt: Date; ip: string | null; userAgent: string | null }): Promise<number> {
+  async insert(executor: DatabaseExecutor, session: { tokenHash: string; userId: number; csrfTokenHash: string; expiresAt: Date; ip: string | null; userAgent: string | null }): Promise<number> {
     const row = await executor.insertInto('sessions').values({
       token_hash: session.tokenHash, user_id: session.userId, csrf_token_hash: session.csrfTokenHash,
       expires_at: session.expiresAt, ip: session.ip, user_agent: session.userAgent,
@@ -31,11 +29,11 @@ export class SessionRepository {
     return result.rows[0];
   }
 
-  async revoke(executor: Executor, id: number): Promise<void> {
+  async revoke(executor: DatabaseExecutor, id: number): Promise<void> {
     await executor.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
   }
 
-  async revokeAllOfUser(executor: Executor, userId: number): Promise<number> {
+  async revokeAllOfUser(executor: DatabaseExecutor, userId: number): Promise<number> {
     const result = await executor.updateTable('sessions').set({ revoked_at: new Date() })
       .where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
     return Number(result.numUpdatedRows);
@@ -43,14 +41,14 @@ export class SessionRepository {
 }
 
 export class LoginAttemptRepository {
-  async record(executor: Executor, attempt: { username: string; userId: number | null; ip: string | null; userAgent: string | null; succeeded: boolean; failureReason: string | null }): Promise<void> {
+  async record(executor: DatabaseExecutor, attempt: { username: string; userId: number | null; ip: string | null; userAgent: string | null; succeeded: boolean; failureReason: string | null }): Promise<void> {
     await executor.insertInto('login_attempts').values({
       username: attempt.username, user_id: attempt.userId, ip: attempt.ip, user_agent: attempt.userAgent,
       succeeded: attempt.succeeded, failure_reason: attempt.failureReason,
     }).execute();
   }
 
-  async countRecentFailuresFromIp(executor: Executor, ip: string, since: Date): Promise<number> {
+  async countRecentFailuresFromIp(executor: DatabaseExecutor, ip: string, since: Date): Promise<number> {
     const result = await sql<{ count: number }>`
       SELECT count(*)::int AS count FROM login_attempts WHERE ip = ${ip}::inet AND NOT succeeded AND at > ${since}`.execute(executor);
     return result.rows[0]!.count;

@@ -1,9 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { BuildingView, HouseholdSummary, Jurisdiction } from '@civicgrid/domain';
 import { gridInJurisdiction } from '../database/jurisdiction.sql.js';
-import type { DatabaseSchema } from '../database/schema.js';
-
-type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+import type { DatabaseExecutor, DatabaseSchema } from '../database/schema.js';
 
 export type BuildingRow = BuildingView;
 export type HouseholdRow = HouseholdSummary;
@@ -36,7 +34,7 @@ const householdJoins = sql`
 export class BuildingRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  async insert(executor: Executor, building: { gridId: number; name: string; address: string | null; floors: number | null; lon: number; lat: number }): Promise<number> {
+  async insert(executor: DatabaseExecutor, building: { gridId: number; name: string; address: string | null; floors: number | null; lon: number; lat: number }): Promise<number> {
     const result = await sql<{ id: number }>`
       INSERT INTO buildings (grid_id, name, address, floors, location)
       VALUES (${building.gridId}, ${building.name}, ${building.address}, ${building.floors},

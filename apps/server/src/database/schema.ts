@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 /** Geometry columns are read and written only through PostGIS functions in `sql` templates. */
 type Geometry = ColumnType<unknown, never, never>;
@@ -225,3 +225,6 @@ export interface DatabaseSchema {
   households: HouseholdTable;
   persons: PersonTable;
 }
+
+/** Where a repository method runs its SQL: the database, or the transaction a service opened. */
+export type DatabaseExecutor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;

@@ -1,15 +1,13 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { toStoredArea } from '../database/area-geometry.sql.js';
-import type { DatabaseSchema } from '../database/schema.js';
+import type { DatabaseExecutor } from '../database/schema.js';
 import type { IdAllocator, PopulationBatch } from './demo-population.js';
-
-type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
 const column = <Row, Key extends keyof Row>(rows: Row[], key: Key) => rows.map((row) => row[key]);
 
 /** Bulk writes of generated demo data: one statement per table per batch, rows passed as arrays. */
 export class DemoCityRepository {
-  async nextIds(executor: Executor): Promise<IdAllocator> {
+  async nextIds(executor: DatabaseExecutor): Promise<IdAllocator> {
     const result = await sql<IdAllocator>`
       SELECT (SELECT coalesce(max(id), 0) + 1 FROM buildings)::int AS building,
              (SELECT coalesce(max(id), 0) + 1 FROM units)::int AS unit,
@@ -19,12 +17,12 @@ export class DemoCityRepository {
     return result.rows[0]!;
   }
 
-  async countGrids(executor: Executor): Promise<number> {
+  async countGrids(executor: DatabaseExecutor): Promise<number> {
     const result = await sql<{ count: number }>`SELECT count(*)::int AS count FROM grids`.execute(executor);
     return result.rows[0]!.count;
   }
 
-  async setRegionRectangles(executor: Executor, rectangles: { code: string; west: number; south: number; east: number; north: number }[]): Promise<void> {
+  async setRegionRectangles(executor: DatabaseExecutor, rectangles: { code: string; west: number; south: number; east: number; north: number }[]): Promise<void> {
     await sql`
       UPDATE regions r SET boundary = ${toStoredArea(sql`ST_MakeEnvelope(v.west, v.south, v.east, v.north)`)}, updated_at = now()
       FROM unnest(${column(rectangles, 'code')}::text[], ${column(rectangles, 'west')}::float8[], ${column(rectangles, 'south')}::float8[],
@@ -32,7 +30,7 @@ export class DemoCityRepository {
       WHERE r.code = v.code`.execute(executor);
   }
 
-  async insertGrids(executor: Executor, grids: { code: string; name: string; communityCode: string; householdTarget: number; west: number; south: number; east: number; north: number }[]): Promise<Map<string, number>> {
+  async insertGrids(executor: DatabaseExecutor, grids: { code: string; name: string; communityCode: string; householdTarget: number; west: number; south: number; east: number; north: number }[]): Promise<Map<string, number>> {
     const result = await sql<{ id: number; code: string }>`
       INSERT INTO grids (code, name, community_id, path, household_target, boundary)
       SELECT v.code, v.name, c.id, c.path || '/' || v.code, v.target, ${toStoredArea(sql`ST_MakeEnvelope(v.west, v.south, v.east, v.north)`)}
@@ -45,7 +43,7 @@ export class DemoCityRepository {
     return new Map(result.rows.map((row) => [row.code, row.id]));
   }
 
-  async insertGridMembers(executor: Executor, members: { name: string; phone: string; gender: string; gridIds: number[]; roles: string[] }[]): Promise<void> {
+  async insertGridMembers(executor: DatabaseExecutor, members: { name: string; phone: string; gender: string; gridIds: number[]; roles: string[] }[]): Promise<void> {
     const inserted = await sql<{ id: number }>`
       INSERT INTO grid_members (name, phone, gender)
       SELECT * FROM unnest(${column(members, 'name')}::text[], ${column(members, 'phone')}::text[], ${column(members, 'gender')}::text[])
@@ -65,7 +63,7 @@ export class DemoCityRepository {
       SELECT * FROM unnest(${memberIds}::int[], ${gridIds}::int[], ${roles}::text[])`.execute(executor);
   }
 
-  async insertPopulation(executor: Executor, batch: PopulationBatch): Promise<void> {
+  async insertPopulation(executor: DatabaseExecutor, batch: PopulationBatch): Promise<void> {
     const { buildings, units, houses, households, persons } = batch;
     await sql`
       INSERT INTO buildings (id, grid_id, name, address, floors, location) OVERRIDING SYSTEM VALUE
@@ -102,7 +100,7 @@ export class DemoCityRepository {
   }
 
   /** After inserting explicit ids, moves each identity sequence past them. */
-  async syncSequences(executor: Executor): Promise<void> {
+  async syncSequences(executor: DatabaseExecutor): Promise<void> {
     for (const table of ['buildings', 'units', 'houses', 'households', 'persons']) {
       await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), (SELECT coalesce(max(id), 0) + 1 FROM ${sql.table(table)}), false)`.execute(executor);
     }

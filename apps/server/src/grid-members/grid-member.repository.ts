@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DatabaseSchema } from '../database/schema.js';
-
-type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+import { sql, type Kysely } from 'kysely';
+import type { DatabaseExecutor, DatabaseSchema } from '../database/schema.js';
 
 export interface GridMemberRow {
   id: number;
@@ -27,12 +25,12 @@ export class GridMemberRepository {
     return this.db.selectFrom('grid_members').select('id').where('id', '=', id).executeTakeFirst();
   }
 
-  async insertGridMember(executor: Executor, member: { name: string; phone: string | null }): Promise<number> {
+  async insertGridMember(executor: DatabaseExecutor, member: { name: string; phone: string | null }): Promise<number> {
     const row = await executor.insertInto('grid_members').values(member).returning('id').executeTakeFirstOrThrow();
     return row.id;
   }
 
-  async assign(executor: Executor, gridMemberId: number, gridId: number, role: string): Promise<boolean> {
+  async assign(executor: DatabaseExecutor, gridMemberId: number, gridId: number, role: string): Promise<boolean> {
     const result = await executor
       .insertInto('grid_member_assignments')
       .values({ grid_member_id: gridMemberId, grid_id: gridId, role })
@@ -42,7 +40,7 @@ export class GridMemberRepository {
     return result !== undefined;
   }
 
-  async unassign(executor: Executor, gridMemberId: number, gridId: number): Promise<number> {
+  async unassign(executor: DatabaseExecutor, gridMemberId: number, gridId: number): Promise<number> {
     const result = await executor
       .deleteFrom('grid_member_assignments')
       .where('grid_member_id', '=', gridMemberId)

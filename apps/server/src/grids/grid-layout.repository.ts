@@ -1,8 +1,6 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { storedAreaFromGeoJson } from '../database/area-geometry.sql.js';
-import type { DatabaseSchema } from '../database/schema.js';
-
-type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+import type { DatabaseExecutor } from '../database/schema.js';
 
 /** Overlaps and gaps smaller than this are drawing noise, not a layout problem. */
 export const LAYOUT_TOLERANCE_SQUARE_METRES = 0.5;
@@ -57,7 +55,7 @@ function layoutTable(candidates: LayoutCandidate[], communityId: number): RawBui
 }
 
 export class GridLayoutRepository {
-  async checkValidity(executor: Executor, candidates: LayoutCandidate[], communityId: number): Promise<ValidityRow[]> {
+  async checkValidity(executor: DatabaseExecutor, candidates: LayoutCandidate[], communityId: number): Promise<ValidityRow[]> {
     const result = await sql<ValidityRow>`
       SELECT c.code, ST_IsValid(c.geom) AS valid, ST_IsValidReason(c.geom) AS reason,
              ST_AsGeoJSON((ST_IsValidDetail(c.geom)).location, 7)::json AS "where"
@@ -66,7 +64,7 @@ export class GridLayoutRepository {
   }
 
   /** Pairs of sibling grids (top-level with top-level, micro-grids of one parent) whose interiors meet. */
-  async findOverlaps(executor: Executor, candidates: LayoutCandidate[], communityId: number): Promise<OverlapRow[]> {
+  async findOverlaps(executor: DatabaseExecutor, candidates: LayoutCandidate[], communityId: number): Promise<OverlapRow[]> {
     const result = await sql<OverlapRow>`
       WITH ${layoutTable(candidates, communityId)},
       pairs AS (
@@ -82,7 +80,7 @@ export class GridLayoutRepository {
   }
 
   /** Parts of the community that no top-level grid covers, each with the grids around it. */
-  async findGaps(executor: Executor, candidates: LayoutCandidate[], communityId: number): Promise<AreaProblemRow[]> {
+  async findGaps(executor: DatabaseExecutor, candidates: LayoutCandidate[], communityId: number): Promise<AreaProblemRow[]> {
     const result = await sql<AreaProblemRow>`
       WITH ${layoutTable(candidates, communityId)},
       own AS (SELECT code, geom FROM layout WHERE parent_code IS NULL AND community_id = ${communityId}),
@@ -99,7 +97,7 @@ export class GridLayoutRepository {
   }
 
   /** Candidate grids reaching outside their community, and micro-grids reaching outside their grid. */
-  async findSpills(executor: Executor, candidates: LayoutCandidate[], communityId: number): Promise<(AreaProblemRow & { kind: 'outside_community' | 'outside_parent_grid' })[]> {
+  async findSpills(executor: DatabaseExecutor, candidates: LayoutCandidate[], communityId: number): Promise<(AreaProblemRow & { kind: 'outside_community' | 'outside_parent_grid' })[]> {
     const result = await sql<AreaProblemRow & { kind: 'outside_community' | 'outside_parent_grid' }>`
       WITH ${layoutTable(candidates, communityId)},
       spill AS (

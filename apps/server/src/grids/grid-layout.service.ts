@@ -1,9 +1,6 @@
 import { checkAreaGeometry, gridCodeKind, invalid, type GridImportProblem } from '@civicgrid/domain';
-import type { Kysely, Transaction } from 'kysely';
-import type { DatabaseSchema } from '../database/schema.js';
+import type { DatabaseExecutor } from '../database/schema.js';
 import type { GridLayoutRepository, LayoutCandidate } from './grid-layout.repository.js';
-
-type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
 export interface LayoutInput {
   code: string;
@@ -20,7 +17,7 @@ const formatArea = (area: number) => `${area.toFixed(1)} m²`;
 export class GridLayoutService {
   constructor(private readonly layout: GridLayoutRepository) {}
 
-  async check(executor: Executor, communityId: number, inputs: LayoutInput[], options: { checkGaps: boolean }): Promise<GridImportProblem[]> {
+  async check(executor: DatabaseExecutor, communityId: number, inputs: LayoutInput[], options: { checkGaps: boolean }): Promise<GridImportProblem[]> {
     const problems: GridImportProblem[] = [];
     const candidates: LayoutCandidate[] = [];
     for (const input of inputs) {

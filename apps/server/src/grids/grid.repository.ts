@@ -1,10 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Jurisdiction } from '@civicgrid/domain';
 import { storedAreaFromGeoJson } from '../database/area-geometry.sql.js';
 import { gridInJurisdiction } from '../database/jurisdiction.sql.js';
-import type { DatabaseSchema } from '../database/schema.js';
-
-type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+import type { DatabaseExecutor, DatabaseSchema } from '../database/schema.js';
 
 const BORDER_TOLERANCE_DEGREES = sql.lit(1e-9);
 
@@ -59,7 +57,7 @@ const gridJoins = sql`FROM grids g JOIN regions c ON c.id = g.community_id LEFT 
 export class GridRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  async findByCode(code: string, jurisdiction: Jurisdiction, executor: Executor = this.db): Promise<GridRow | undefined> {
+  async findByCode(code: string, jurisdiction: Jurisdiction, executor: DatabaseExecutor = this.db): Promise<GridRow | undefined> {
     const result = await sql<GridRow>`
       SELECT ${gridColumns} ${gridJoins} WHERE g.code = ${code} AND ${gridInJurisdiction(jurisdiction, 'g')}`.execute(executor);
     return result.rows[0];
@@ -93,7 +91,7 @@ export class GridRepository {
     return result.rows[0]?.geometry;
   }
 
-  async insert(executor: Executor, grid: GridWrite): Promise<number> {
+  async insert(executor: DatabaseExecutor, grid: GridWrite): Promise<number> {
     const result = await sql<{ id: number }>`
       INSERT INTO grids (code, name, community_id, parent_grid_id, path, household_target, contact_channel, boundary)
       VALUES (${grid.code}, ${grid.name}, ${grid.communityId}, ${grid.parentGridId}, ${grid.path}, ${grid.householdTarget},
@@ -102,7 +100,7 @@ export class GridRepository {
     return result.rows[0]!.id;
   }
 
-  async update(executor: Executor, grid: GridWrite): Promise<void> {
+  async update(executor: DatabaseExecutor, grid: GridWrite): Promise<void> {
     await sql`
       UPDATE grids SET name = ${grid.name}, parent_grid_id = ${grid.parentGridId}, path = ${grid.path},
         household_target = ${grid.householdTarget}, contact_channel = ${grid.contactChannel},
@@ -111,7 +109,7 @@ export class GridRepository {
       WHERE code = ${grid.code}`.execute(executor);
   }
 
-  async delete(executor: Executor, code: string): Promise<void> {
+  async delete(executor: DatabaseExecutor, code: string): Promise<void> {
     await sql`DELETE FROM grids WHERE code = ${code}`.execute(executor);
   }
 
@@ -145,7 +143,7 @@ export class GridRepository {
   }
 
   /** Places every building of a community in the grid its location falls in; households and persons follow. */
-  async reassignBuildings(executor: Executor, communityId: number): Promise<void> {
+  async reassignBuildings(executor: DatabaseExecutor, communityId: number): Promise<void> {
     await sql`
       UPDATE buildings b SET grid_id = located.id, updated_at = now()
       FROM (

@@ -1,10 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Jurisdiction } from '@civicgrid/domain';
 import { storedAreaFromGeoJson } from '../database/area-geometry.sql.js';
 import { gridInJurisdiction, regionVisibleInJurisdiction } from '../database/jurisdiction.sql.js';
-import type { DatabaseSchema } from '../database/schema.js';
-
-type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+import type { DatabaseExecutor, DatabaseSchema } from '../database/schema.js';
 
 export interface RegionUpsert {
   code: string;
@@ -45,7 +43,7 @@ export class RegionRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
   /** Inserts or updates regions by code; parents must already exist or be earlier in the same call. */
-  async upsertMany(executor: Executor, regions: RegionUpsert[]): Promise<{ inserted: number; updated: number }> {
+  async upsertMany(executor: DatabaseExecutor, regions: RegionUpsert[]): Promise<{ inserted: number; updated: number }> {
     if (regions.length === 0) return { inserted: 0, updated: 0 };
     const result = await sql<{ inserted: boolean }>`
       INSERT INTO regions (code, name, level, parent_id, path)
@@ -97,7 +95,7 @@ export class RegionRepository {
     return result.rows[0]?.boundary ?? null;
   }
 
-  async setBoundary(executor: Executor, code: string, geoJson: string): Promise<void> {
+  async setBoundary(executor: DatabaseExecutor, code: string, geoJson: string): Promise<void> {
     await sql`UPDATE regions SET boundary = ${storedAreaFromGeoJson(geoJson)}, updated_at = now()
               WHERE code = ${code}`.execute(executor);
   }

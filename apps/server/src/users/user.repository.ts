@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Jurisdiction, StaffRole } from '@civicgrid/domain';
-import type { DatabaseSchema } from '../database/schema.js';
-
-type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+import type { DatabaseExecutor, DatabaseSchema } from '../database/schema.js';
 
 export interface UserRow {
   id: number;
@@ -75,7 +73,7 @@ function userScope(jurisdiction: Jurisdiction) {
 export class UserRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  async findByUsername(username: string, executor: Executor = this.db): Promise<UserRow | undefined> {
+  async findByUsername(username: string, executor: DatabaseExecutor = this.db): Promise<UserRow | undefined> {
     const result = await sql<UserRow>`SELECT ${userColumns} ${userJoins} WHERE u.username = ${username}`.execute(executor);
     return result.rows[0];
   }
@@ -96,7 +94,7 @@ export class UserRepository {
     return result.rows;
   }
 
-  async insert(executor: Executor, user: UserWrite, gridIds: number[]): Promise<number> {
+  async insert(executor: DatabaseExecutor, user: UserWrite, gridIds: number[]): Promise<number> {
     const row = await executor.insertInto('users').values({
       username: user.username, password_hash: user.passwordHash, display_name: user.displayName, phone: user.phone,
       role: user.role, region_id: user.regionId, department_id: user.departmentId, grid_member_id: user.gridMemberId,
@@ -106,7 +104,7 @@ export class UserRepository {
     return row.id;
   }
 
-  async update(executor: Executor, id: number, changes: { displayName?: string; phone?: string | null; disabled?: boolean }): Promise<void> {
+  async update(executor: DatabaseExecutor, id: number, changes: { displayName?: string; phone?: string | null; disabled?: boolean }): Promise<void> {
     await executor.updateTable('users').set({
       ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
       ...(changes.phone !== undefined ? { phone: changes.phone } : {}),
@@ -115,23 +113,23 @@ export class UserRepository {
     }).where('id', '=', id).execute();
   }
 
-  async setGrids(executor: Executor, userId: number, gridIds: number[]): Promise<void> {
+  async setGrids(executor: DatabaseExecutor, userId: number, gridIds: number[]): Promise<void> {
     await executor.deleteFrom('user_grids').where('user_id', '=', userId).execute();
     if (gridIds.length > 0) await executor.insertInto('user_grids').values(gridIds.map((gridId) => ({ user_id: userId, grid_id: gridId }))).execute();
   }
 
-  async setPassword(executor: Executor, id: number, passwordHash: string): Promise<void> {
+  async setPassword(executor: DatabaseExecutor, id: number, passwordHash: string): Promise<void> {
     await executor.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date(), must_change_password: false, updated_at: new Date() })
       .where('id', '=', id).execute();
   }
 
-  async recordFailedLogin(executor: Executor, id: number, lockUntil: Date | null): Promise<void> {
+  async recordFailedLogin(executor: DatabaseExecutor, id: number, lockUntil: Date | null): Promise<void> {
     await executor.updateTable('users')
       .set((builder) => ({ failed_login_count: sql`${builder.ref('failed_login_count')} + 1`, locked_until: lockUntil }))
       .where('id', '=', id).execute();
   }
 
-  async recordSuccessfulLogin(executor: Executor, id: number): Promise<void> {
+  async recordSuccessfulLogin(executor: DatabaseExecutor, id: number): Promise<void> {
     await executor.updateTable('users').set({ failed_login_count: 0, locked_until: null, last_login_at: new Date() }).where('id', '=', id).execute();
   }
 }
