@@ -17,3 +17,4 @@ export * from './access/password-policy.js';
 export * from './access/access.schema.js';
 export * from './access/grid-policy.js';
 export * from './access/access-views.js';
+export * from './not-found.js';

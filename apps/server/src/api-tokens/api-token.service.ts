@@ -1,4 +1,4 @@
-import { coversRegion, forbidden, notFound, PERMISSIONS, type Actor, type ApiTokenView, type IssuedApiToken, type Permission } from '@civicgrid/domain';
+import { coversRegion, forbidden, notFound, PERMISSIONS, regionNotFound, type Actor, type ApiTokenView, type IssuedApiToken, type Permission } from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
 import type { RegionRepository } from '../regions/region.repository.js';
@@ -29,9 +29,7 @@ export class ApiTokenService {
     let regionId: number | null = null;
     if (input.regionCode) {
       const region = await this.regions.findByCode(input.regionCode, actor.jurisdiction);
-      if (!region || !coversRegion(actor.jurisdiction, region.path)) {
-        throw notFound('region.not_found', `区划 ${input.regionCode} 不存在或不在管辖范围内`, `Region ${input.regionCode} does not exist or is outside your jurisdiction`);
-      }
+      if (!region || !coversRegion(actor.jurisdiction, region.path)) throw regionNotFound(input.regionCode);
       regionId = region.id;
     } else if (actor.jurisdiction.kind !== 'everywhere') {
       throw forbidden('api_token.region_required', '只能为本辖区内的区划签发令牌', 'Tokens can only be issued for a region in your jurisdiction');

@@ -1,6 +1,7 @@
-import { coversGrid, maskIdNumber, maskPhone, notFound, type Actor, type BuildingDetail, type HouseholdDetail, type MaskedPerson } from '@civicgrid/domain';
+import { maskIdNumber, maskPhone, notFound, type Actor, type BuildingDetail, type HouseholdDetail, type MaskedPerson } from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
+import type { GridLookups } from '../grids/grid-access.js';
 import type { GridRepository } from '../grids/grid.repository.js';
 import type { BuildingRepository, PersonRow } from './building.repository.js';
 
@@ -23,6 +24,7 @@ export class BuildingService {
     private readonly db: Kysely<DatabaseSchema>,
     private readonly buildings: BuildingRepository,
     private readonly grids: GridRepository,
+    private readonly lookups: GridLookups,
   ) {}
 
   /** Creates a building in the grid its location falls in; a location outside every grid is refused. */
@@ -32,7 +34,7 @@ export class BuildingService {
       throw notFound('grid.point_outside_grids', `楼栋位置（${input.lon}, ${input.lat}）不在任何网格内`, `The building's location (${input.lon}, ${input.lat}) is not in any grid`);
     }
     const grid = await this.grids.findByCode(located.gridCode, actor.jurisdiction);
-    if (!grid || !coversGrid(actor.jurisdiction, grid.path)) {
+    if (!grid) {
       throw notFound('grid.point_outside_jurisdiction', '楼栋位置不在您管辖的网格内', 'The building’s location is not in a grid of your jurisdiction');
     }
     const id = await this.db.transaction().execute((transaction) =>
@@ -47,8 +49,7 @@ export class BuildingService {
   }
 
   async listForGrid(actor: Actor, gridCode: string) {
-    const grid = await this.grids.findByCode(gridCode, actor.jurisdiction);
-    if (!grid) throw notFound('grid.not_found', `网格 ${gridCode} 不存在`, `Grid ${gridCode} does not exist`);
+    const grid = await this.lookups.visibleGrid(actor, gridCode);
     return this.buildings.listForGrid(grid.id);
   }
 

@@ -1,25 +1,25 @@
-import { GRID_MEMBER_ROLE_LABELS, conflict, coversGrid, notFound, type Actor, type GridMemberRole } from '@civicgrid/domain';
+import { GRID_MEMBER_ROLE_LABELS, conflict, notFound, type Actor, type GridMemberRole } from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
-import type { GridRepository } from '../grids/grid.repository.js';
+import type { GridLookups } from '../grids/grid-access.js';
 import type { GridMemberRepository } from './grid-member.repository.js';
 
 export class GridMemberService {
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly members: GridMemberRepository,
-    private readonly grids: GridRepository,
+    private readonly lookups: GridLookups,
   ) {}
 
   async listForGrid(actor: Actor, gridCode: string) {
-    const grid = await this.requireGrid(actor, gridCode);
+    const grid = await this.lookups.visibleGrid(actor, gridCode);
     const rows = await this.members.listForGrid(grid.id);
     return rows.map((row) => ({ ...row, roleLabel: GRID_MEMBER_ROLE_LABELS[row.role as GridMemberRole] ?? row.role }));
   }
 
   /** Adds a member to a grid: a new person, or (with `gridMemberId`) someone already serving another grid. */
   async assign(actor: Actor, gridCode: string, input: { name: string; role: GridMemberRole; phone?: string | null | undefined; gridMemberId?: number | undefined }) {
-    const grid = await this.requireGrid(actor, gridCode);
+    const grid = await this.lookups.visibleGrid(actor, gridCode);
     if (input.gridMemberId !== undefined && !(await this.members.findGridMember(input.gridMemberId))) {
       throw notFound('grid_member.not_found', `网格力量 ${input.gridMemberId} 不存在`, `Grid member ${input.gridMemberId} does not exist`);
     }
@@ -35,16 +35,11 @@ export class GridMemberService {
   }
 
   async unassign(actor: Actor, gridCode: string, gridMemberId: number): Promise<void> {
-    const grid = await this.requireGrid(actor, gridCode);
+    const grid = await this.lookups.visibleGrid(actor, gridCode);
     const removed = await this.db.transaction().execute((transaction) => this.members.unassign(transaction, gridMemberId, grid.id));
     if (removed === 0) {
       throw notFound('grid_member.not_assigned', `网格力量 ${gridMemberId} 不在网格 ${gridCode}`, `Grid member ${gridMemberId} does not serve grid ${gridCode}`);
     }
   }
 
-  private async requireGrid(actor: Actor, code: string) {
-    const grid = await this.grids.findByCode(code, actor.jurisdiction);
-    if (!grid || !coversGrid(actor.jurisdiction, grid.path)) throw notFound('grid.not_found', `网格 ${code} 不存在`, `Grid ${code} does not exist`);
-    return grid;
-  }
 }

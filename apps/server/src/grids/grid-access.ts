@@ -1,11 +1,10 @@
-import { communityCodeOfGrid, coversRegion, gridCodeKind, invalid, notFound, type Actor, type Jurisdiction } from '@civicgrid/domain';
+import {
+  communityCodeOfGrid, coversRegion, gridCodeKind, gridNotFound, invalid, regionNotFound, type Actor, type Jurisdiction,
+} from '@civicgrid/domain';
 import type { RegionRepository, RegionRow } from '../regions/region.repository.js';
 import type { GridRepository, GridRow } from './grid.repository.js';
 
 export const EVERYWHERE: Jurisdiction = { kind: 'everywhere' };
-
-export const gridNotFound = (code: string) => notFound('grid.not_found', `网格 ${code} 不存在`, `Grid ${code} does not exist`);
-export const regionNotFound = (code: string) => notFound('region.not_found', `区划 ${code} 不存在`, `Region ${code} does not exist`);
 
 /** Lookups shared by the grid services, each kept inside the actor's jurisdiction. */
 export class GridLookups {
@@ -36,13 +35,15 @@ export class GridLookups {
     return community;
   }
 
+  /** The community a grid code begins with: a 400 if there is none, a 404 if it lies outside the actor's region. */
   async communityOfGridCode(actor: Actor, gridCode: string): Promise<RegionRow> {
     const communityCode = communityCodeOfGrid(gridCode);
     const community = await this.regions.findByCode(communityCode, EVERYWHERE);
     if (!community || community.level !== 'community') {
       throw invalid('grid.community_not_found', `网格编码 ${gridCode} 的前12位不是已导入的社区`, `The first 12 digits of grid code ${gridCode} are not an imported community`);
     }
-    return this.managedCommunity(actor, communityCode);
+    if (!coversRegion(actor.jurisdiction, community.path)) throw regionNotFound(communityCode);
+    return community;
   }
 
   async parentOf(actor: Actor, gridCode: string): Promise<GridRow | undefined> {

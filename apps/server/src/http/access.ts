@@ -1,4 +1,4 @@
-import { DomainError, can, forbidden, type Actor, type Permission } from '@civicgrid/domain';
+import { authenticationRequired, can, DomainError, forbidden, type Actor, type Permission } from '@civicgrid/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiTokenService } from '../api-tokens/api-token.service.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
@@ -29,8 +29,6 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SECRET_FIELDS = /password|token|secret/i;
-
-const unauthenticated = () => new DomainError('auth.required', 'unauthenticated', { zh: '请先登录', en: 'Please sign in' });
 
 /** Body of a write for the audit log, with passwords and tokens blanked out. */
 function redact(value: unknown): unknown {
@@ -76,7 +74,7 @@ export function registerAccessControl(app: FastifyInstance, services: { authServ
       request.sessionCsrfHash = session?.csrfTokenHash ?? null;
     }
     if (access === 'public') return;
-    if (!request.actor) throw unauthenticated();
+    if (!request.actor) throw authenticationRequired();
     if (request.sessionCsrfHash && WRITE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
       if (typeof header !== 'string' || hashSecretToken(header) !== request.sessionCsrfHash) {

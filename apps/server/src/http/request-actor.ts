@@ -1,8 +1,8 @@
-import { DomainError, type Actor } from '@civicgrid/domain';
+import { authenticationRequired, type Actor } from '@civicgrid/domain';
 import type { FastifyRequest } from 'fastify';
 
 /** The authenticated actor of a request; routes that reach their handler always have one. */
 export function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new DomainError('auth.required', 'unauthenticated', { zh: '请先登录', en: 'Please sign in' });
+  if (!request.actor) throw authenticationRequired();
   return request.actor;
 }

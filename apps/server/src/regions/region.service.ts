@@ -1,5 +1,5 @@
 import {
-  checkAreaGeometry, coversRegion, forbidden, invalid, notFound, regionLevelOfCode,
+  checkAreaGeometry, coversRegion, forbidden, invalid, notFound, regionLevelOfCode, regionNotFound,
   type Actor, type AreaGeometry, type Region, type RegionDetail,
 } from '@civicgrid/domain';
 import { presentRegion as present } from './region.presenter.js';
@@ -17,8 +17,6 @@ export interface RegionImportResult {
   inserted: number;
   updated: number;
 }
-
-const regionNotFound = (code: string) => notFound('region.not_found', `区划 ${code} 不存在`, `Region ${code} does not exist`);
 
 export class RegionService {
   constructor(

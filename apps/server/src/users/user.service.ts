@@ -1,5 +1,5 @@
 import {
-  conflict, coversGrid, coversRegion, invalid, jurisdictionBindingOf, notFound, OPERATOR_LEVEL, REGION_LEVEL_LABELS, STAFF_ROLE_LABELS,
+  conflict, coversRegion, gridNotFound, invalid, jurisdictionBindingOf, notFound, OPERATOR_LEVEL, REGION_LEVEL_LABELS, regionNotFound, STAFF_ROLE_LABELS,
   type Actor, type StaffRole, type UserView,
 } from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
@@ -7,7 +7,6 @@ import { assertPasswordPolicy } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password-hash.js';
 import type { SessionRepository } from '../auth/session.repository.js';
 import type { DatabaseSchema } from '../database/schema.js';
-import { EVERYWHERE } from '../grids/grid-access.js';
 import type { GridRepository } from '../grids/grid.repository.js';
 import type { RegionRepository } from '../regions/region.repository.js';
 import type { UserRepository, UserRow } from './user.repository.js';
@@ -140,9 +139,7 @@ export class UserService {
       throw invalid('user.region_required', '须指定用户的管辖区划', 'The user needs a region');
     }
     const region = await this.regions.findByCode(input.regionCode, actor.jurisdiction);
-    if (!region || !coversRegion(actor.jurisdiction, region.path)) {
-      throw notFound('region.not_found', `区划 ${input.regionCode} 不存在`, `Region ${input.regionCode} does not exist`);
-    }
+    if (!region || !coversRegion(actor.jurisdiction, region.path)) throw regionNotFound(input.regionCode);
     const level = OPERATOR_LEVEL[input.role];
     if (level && region.level !== level) {
       throw invalid('user.region_level_mismatch', `${STAFF_ROLE_LABELS[input.role]}须绑定${REGION_LEVEL_LABELS[level]}级区划`, `A ${input.role} is bound to a ${level} region`);
@@ -154,8 +151,8 @@ export class UserService {
   private async gridIdsInJurisdiction(actor: Actor, gridCodes: string[]): Promise<number[]> {
     const ids: number[] = [];
     for (const code of gridCodes) {
-      const grid = await this.grids.findByCode(code, EVERYWHERE);
-      if (!grid || !coversGrid(actor.jurisdiction, grid.path)) throw notFound('grid.not_found', `网格 ${code} 不存在`, `Grid ${code} does not exist`);
+      const grid = await this.grids.findByCode(code, actor.jurisdiction);
+      if (!grid) throw gridNotFound(code);
       ids.push(grid.id);
     }
     return ids;
