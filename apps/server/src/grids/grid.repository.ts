@@ -1,10 +1,22 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Jurisdiction } from '@civicgrid/domain';
 import { storedAreaFromGeoJson } from '../database/area-geometry.sql.js';
 import { gridInJurisdiction } from '../database/jurisdiction.sql.js';
 import type { DatabaseExecutor, DatabaseSchema } from '../database/schema.js';
 
 const BORDER_TOLERANCE_DEGREES = sql.lit(1e-9);
+
+/**
+ * The id of the grid (or, with a parent grid id, the micro-grid) at a point. A point on a border shared by
+ * several grids is covered by all of them; the lowest code wins, so the answer is always the same single
+ * grid. "On the border" allows for the last bit of floating point (GEOS versions round snapped coordinates
+ * differently): 1e-9°, 0.1 mm.
+ */
+function gridIdAt(point: RawBuilder<unknown>, parentGridId: RawBuilder<unknown> | null = null): RawBuilder<unknown> {
+  const level = parentGridId === null ? sql`g.parent_grid_id IS NULL` : sql`g.parent_grid_id = ${parentGridId}`;
+  return sql`(SELECT g.id FROM grids g WHERE ${level} AND ST_DWithin(g.boundary, ${point}, ${BORDER_TOLERANCE_DEGREES})
+              ORDER BY g.code LIMIT 1)`;
+}
 
 export interface GridRow {
   id: number;
@@ -122,23 +134,12 @@ export class GridRepository {
     return result.rows[0] ?? { buildings: 0, households: 0, persons: 0 };
   }
 
-  /**
-   * The grid at a point. A point on a border shared by several grids is covered by all of them;
-   * the lowest code wins, so the answer is always the same single grid. "On the border" allows for
-   * the last bit of floating point (GEOS versions round snapped coordinates differently): 1e-9°, 0.1 mm.
-   */
+  /** The grid and micro-grid at a point (see `gridIdAt` for borders). */
   async locate(lon: number, lat: number): Promise<{ gridCode: string; microGridCode: string | null } | undefined> {
+    const point = sql`ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)`;
     const result = await sql<{ gridCode: string; microGridCode: string | null }>`
-      WITH point AS (SELECT ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326) AS geom),
-      grid AS (
-        SELECT g.id, g.code FROM grids g, point
-        WHERE g.parent_grid_id IS NULL AND ST_DWithin(g.boundary, point.geom, ${BORDER_TOLERANCE_DEGREES})
-        ORDER BY g.code LIMIT 1)
-      SELECT grid.code AS "gridCode",
-        (SELECT m.code FROM grids m, point
-         WHERE m.parent_grid_id = grid.id AND ST_DWithin(m.boundary, point.geom, ${BORDER_TOLERANCE_DEGREES})
-         ORDER BY m.code LIMIT 1) AS "microGridCode"
-      FROM grid`.execute(this.db);
+      SELECT grid.code AS "gridCode", (SELECT m.code FROM grids m WHERE m.id = ${gridIdAt(point, sql`grid.id`)}) AS "microGridCode"
+      FROM grids grid WHERE grid.id = ${gridIdAt(point)}`.execute(this.db);
     return result.rows[0];
   }
 
@@ -147,10 +148,7 @@ export class GridRepository {
     await sql`
       UPDATE buildings b SET grid_id = located.id, updated_at = now()
       FROM (
-        SELECT b2.id AS building_id,
-          (SELECT g.id FROM grids g
-           WHERE g.parent_grid_id IS NULL AND ST_DWithin(g.boundary, b2.location, ${BORDER_TOLERANCE_DEGREES})
-           ORDER BY g.code LIMIT 1) AS id
+        SELECT b2.id AS building_id, ${gridIdAt(sql`b2.location`)} AS id
         FROM buildings b2 JOIN grids old ON old.id = b2.grid_id
         WHERE old.community_id = ${communityId}) located
       WHERE b.id = located.building_id AND located.id IS NOT NULL AND located.id <> b.grid_id`.execute(executor);
