@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -17,16 +18,30 @@ import type { Config } from './config.js';
 import type { Database } from './database/database.js';
 import { gridRoutes } from './grids/grid.routes.js';
 import { handleError, handleNotFound } from './http/error-handler.js';
-import { createServices } from './http/services.js';
+import { createServices, type Services } from './http/services.js';
 import { registerAccessControl } from './http/access.js';
 import { regionRoutes } from './regions/region.routes.js';
 import { userRoutes } from './users/user.routes.js';
+import { allClearRoutes } from './all-clears/all-clear.routes.js';
+import { attachmentRoutes } from './attachments/attachment.routes.js';
+import { incidentCategoryRoutes } from './incident-categories/incident-category.routes.js';
+import { incidentRoutes } from './incidents/incident.routes.js';
+import { notificationRoutes } from './notifications/notification.routes.js';
+import { organizationRoutes } from './organizations/organization.routes.js';
+import { webhookRoutes } from './webhooks/webhook.routes.js';
+import { workingCalendarRoutes } from './working-calendar/working-calendar.routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
 
 const webDistDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'logLevel'> & { basemapTileUrl?: string | null };
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'dataDirectory' | 'duplicateWindow'>> & { basemapTileUrl?: string | null };
   logger?: boolean;
 }
 
@@ -52,8 +67,13 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  const services = createServices(database);
+  const services = createServices(database, {
+    // tests and one-off tools without a data directory keep photos in a fresh temporary one
+    filesDirectory: path.join(config.dataDirectory ?? fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-')), 'files'),
+    duplicateWindow: config.duplicateWindow ?? { metres: 100, hours: 72 },
+  });
   await app.register(fastifyCookie);
+  app.decorate('services', services);
   registerAccessControl(app, services);
 
   app.get('/api/health', {
@@ -82,6 +102,14 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   await app.register(userRoutes(services));
   await app.register(apiTokenRoutes(services));
   await app.register(auditRoutes(services));
+  await app.register(incidentRoutes(services));
+  await app.register(attachmentRoutes(services));
+  await app.register(incidentCategoryRoutes(services));
+  await app.register(organizationRoutes(services));
+  await app.register(workingCalendarRoutes(services));
+  await app.register(allClearRoutes(services));
+  await app.register(notificationRoutes(services));
+  await app.register(webhookRoutes(services));
 
   if (fs.existsSync(path.join(webDistDirectory, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDistDirectory, wildcard: false });

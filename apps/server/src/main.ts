@@ -4,12 +4,16 @@ import { openDatabase } from './database/database.js';
 import { migrate } from './database/migrate.js';
 import { seedDemoCityIfEmpty } from './demo/demo-seed.js';
 import { bootstrapAdministrator } from './users/bootstrap-administrator.js';
+import { startJobs } from './jobs.js';
 
 const config = loadConfig();
 const startedAt = Date.now();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDirectory: config.dataDirectory });
 const applied = await migrate(database);
-const app = await buildApp({ database, config: { logLevel: config.logLevel, basemapTileUrl: process.env.BASEMAP_TILE_URL ?? null } });
+const app = await buildApp({
+  database,
+  config: { logLevel: config.logLevel, dataDirectory: config.dataDirectory, duplicateWindow: config.duplicateWindow, basemapTileUrl: process.env.BASEMAP_TILE_URL ?? null },
+});
 app.log.info({ database: database.kind, dataDirectory: database.kind === 'pglite' ? config.dataDirectory : undefined, migrations: applied }, 'database ready');
 if (config.seedDemo) await seedDemoCityIfEmpty(database, (message) => app.log.info(message));
 await bootstrapAdministrator(database, process.env.ADMIN_PASSWORD, (message) => app.log.warn(message));
@@ -25,4 +29,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 await app.listen({ port: config.port, host: config.host });
+const stopJobs = startJobs(app);
+app.addHook('onClose', async () => stopJobs());
 app.log.info(`CivicGrid is ready at http://localhost:${config.port} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; API docs at /api/docs)`);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { systemActor } from '@civicgrid/domain';
 import { polygon, regionService } from './support/factories.js';
+import { uploadPhoto } from './support/incident-fixture.js';
 import { startTestApp, type Session, type TestContext } from './support/test-app.js';
 
 const A_STREET = '370303001';
@@ -16,11 +17,11 @@ const B_GRID = '370302001001001';
 const A_GRID_POINT = { lon: 118.005, lat: 36.805 };
 const VALID_PASSWORD = 'Zibo#2026-safe';
 // Strings that belong to jurisdiction A only: none may appear in an answer to a user of B.
-const A_MARKERS = [A_GRID, A_STREET, 'a.operator', '张店热线令牌', '甲楼', '甲居民'];
+const A_MARKERS = [A_GRID, A_STREET, 'a.operator', '张店热线令牌', '甲楼', '甲居民', '甲部门', '甲推送', '甲事件描述'];
 
 let context: TestContext;
 let otherUsers: [string, Session][];
-const ids = { building: 0, household: 0, person: 0, user: 0, token: 0, gridMember: 0 };
+const ids = { building: 0, household: 0, person: 0, user: 0, token: 0, gridMember: 0, incident: 0, attachment: 0, department: 0, webhook: 0, category: 0 };
 
 before(async () => {
   context = await startTestApp();
@@ -43,6 +44,16 @@ before(async () => {
   ids.user = await context.createUser('a.operator', { role: 'district_operator', regionCode: '370303' });
   ids.token = (await admin({ method: 'POST', url: '/api/api-tokens', payload: { name: '张店热线令牌', regionCode: A_STREET, permissions: ['grid.read'] } })).json().id;
 
+  await sql`INSERT INTO centers (region_id, name) SELECT id, name || '中心' FROM regions WHERE code IN ('370300', '370303', ${A_STREET})`.execute(context.database.db);
+  ids.department = (await admin({ method: 'POST', url: '/api/departments', payload: { name: '甲部门', regionCode: '370303' } })).json().id;
+  const aOperator = await context.loginAs('a.operator');
+  const incident = await admin({ method: 'POST', url: '/api/incidents', as: aOperator, payload: { clientId: 'a-incident-0001', description: '甲事件描述', ...A_GRID_POINT } });
+  assert.equal(incident.statusCode, 201, incident.body);
+  ids.incident = incident.json().id;
+  ids.attachment = await uploadPhoto(context, aOperator, ids.incident, 'before');
+  ids.webhook = (await admin({ method: 'POST', url: '/api/webhooks', payload: { name: '甲推送', url: 'http://127.0.0.1:9/a', regionCode: A_STREET } })).json().id;
+  ids.category = (await sql<{ id: number }>`SELECT min(id) AS id FROM incident_categories`.execute(context.database.db)).rows[0]!.id;
+
   const bMember = (await admin({ method: 'POST', url: `/api/grids/${B_GRID}/members`, payload: { name: '乙网格员', role: 'full_time_grid_worker' } })).json().gridMemberId;
   await context.createUser('b.operator', { role: 'district_operator', regionCode: '370302' });
   await context.createUser('b.admin', { role: 'administrator', regionCode: '370302' });
@@ -57,9 +68,12 @@ function samplePath(url: string): string {
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     if (name === 'code') return url.startsWith('/api/regions') ? (url.includes('/grids/import') ? A_COMMUNITY : A_STREET) : A_GRID;
     if (name === 'gridMemberId') return String(ids.gridMember);
+    if (name === 'day') return '2026-10-01';
     if (name === 'id') {
       const byResource: Record<string, number> = {
         buildings: ids.building, households: ids.household, persons: ids.person, users: ids.user, 'api-tokens': ids.token,
+        incidents: ids.incident, attachments: ids.attachment, departments: ids.department, webhooks: ids.webhook,
+        'incident-categories': ids.category, notifications: 1,
       };
       const resource = url.split('/')[2]!;
       if (byResource[resource] !== undefined) return String(byResource[resource]);
@@ -88,6 +102,20 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/users/:id/sessions/revoke': undefined,
   'POST /api/api-tokens': { name: '入侵令牌', regionCode: A_STREET, permissions: ['grid.read'] },
   'POST /api/api-tokens/:id/revoke': undefined,
+  'POST /api/incidents': { clientId: 'intruder-0001', description: '越权上报', ...A_GRID_POINT },
+  'POST /api/incidents/:id/actions': { action: 'comment', note: '越权留言' },
+  'POST /api/incidents/:id/attachments': undefined,
+  'POST /api/intake/hotline': { orderNumber: 'HX-INTRUDE', deadline: '2030-01-01T00:00:00Z', description: '越权工单', ...A_GRID_POINT },
+  'POST /api/incident-categories': { code: 'SJ99', name: '越权分类', kind: 'event' },
+  'PATCH /api/incident-categories/:id': { name: '越权改名' },
+  'POST /api/departments': { name: '越权部门', regionCode: A_STREET },
+  'PATCH /api/departments/:id': { name: '越权改名' },
+  'PUT /api/working-calendar/days/:day': { isWorkingDay: true },
+  'DELETE /api/working-calendar/days/:day': undefined,
+  'PUT /api/step-time-limits': { level: 'street', step: 'register', timeLimit: 1, timeLimitUnit: 'working_hours' },
+  'POST /api/all-clears': { clientId: 'intruder-0002', gridCode: A_GRID },
+  'POST /api/webhooks': { name: '越权推送', url: 'http://127.0.0.1:9/x', regionCode: A_STREET },
+  'POST /api/webhooks/:id/deactivate': undefined,
 };
 
 async function fingerprint(): Promise<string> {
@@ -101,7 +129,16 @@ async function fingerprint(): Promise<string> {
       (SELECT string_agg(concat_ws(',', id, username, password_hash, disabled, display_name), ';' ORDER BY id) FROM users),
       (SELECT string_agg(concat_ws(',', user_id, grid_id), ';' ORDER BY user_id, grid_id) FROM user_grids),
       (SELECT string_agg(concat_ws(',', id, name, revoked_at), ';' ORDER BY id) FROM api_tokens),
-      (SELECT count(*) FROM sessions WHERE revoked_at IS NOT NULL)::text)) AS fingerprint`.execute(context.database.db);
+      (SELECT count(*) FROM sessions WHERE revoked_at IS NOT NULL)::text,
+      (SELECT string_agg(concat_ws(',', id, status, version, center_id, description), ';' ORDER BY id) FROM incidents),
+      (SELECT count(*) FROM incident_steps)::text,
+      (SELECT count(*) FROM incident_attachments)::text,
+      (SELECT string_agg(concat_ws(',', id, name, time_limit, enabled), ';' ORDER BY id) FROM incident_categories),
+      (SELECT string_agg(concat_ws(',', id, name, disabled), ';' ORDER BY id) FROM departments),
+      (SELECT string_agg(concat_ws(',', day, is_working_day), ';' ORDER BY day) FROM working_calendar_days),
+      (SELECT string_agg(concat_ws(',', id, time_limit), ';' ORDER BY id) FROM step_time_limits),
+      (SELECT count(*) FROM daily_all_clears)::text,
+      (SELECT string_agg(concat_ws(',', id, active, region_id), ';' ORDER BY id) FROM webhook_subscriptions))) AS fingerprint`.execute(context.database.db);
   return result.rows[0]!.fingerprint;
 }
 

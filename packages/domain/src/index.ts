@@ -18,3 +18,8 @@ export * from './access/access.schema.js';
 export * from './access/grid-policy.js';
 export * from './access/access-views.js';
 export * from './not-found.js';
+export * from './incidents/working-calendar.js';
+export * from './incidents/incident-status.js';
+export * from './incidents/incident-workflow.js';
+export * from './incidents/incident.schema.js';
+export * from './incidents/code-table.schema.js';

@@ -35,3 +35,30 @@ export function regionVisibleInJurisdiction(jurisdiction: Jurisdiction, regionAl
       return sql`EXISTS (SELECT 1 FROM unnest(${[...jurisdiction.gridPaths]}::text[]) AS own(path) WHERE own.path LIKE ${path} || '/%')`;
   }
 }
+
+/**
+ * Incidents an actor may see: by the region they lie in (operators, leaders), by assignment to their
+ * department (handlers), by their grids or their own reports (grid workers). The query must join the
+ * incident's region as `regionAlias` and left-join its grid as `gridAlias`.
+ */
+export function incidentInJurisdiction(
+  actor: { jurisdiction: Jurisdiction; userId: number | null },
+  aliases: { incident: string; region: string; grid: string },
+): RawBuilder<unknown> {
+  const { jurisdiction } = actor;
+  const incidentId = sql.ref(`${aliases.incident}.id`);
+  switch (jurisdiction.kind) {
+    case 'everywhere':
+      return sql`true`;
+    case 'region': {
+      const path = sql.ref(`${aliases.region}.path`);
+      return sql`(${path} = ${jurisdiction.regionPath} OR ${path} LIKE ${jurisdiction.regionPath + '/%'})`;
+    }
+    case 'department':
+      return sql`(${sql.ref(`${aliases.incident}.source_department_id`)} = ${jurisdiction.departmentId}
+                  OR EXISTS (SELECT 1 FROM incident_assignments ja WHERE ja.incident_id = ${incidentId} AND ja.department_id = ${jurisdiction.departmentId}))`;
+    case 'grids':
+      return sql`(${sql.ref(`${aliases.incident}.reporter_user_id`)} = ${actor.userId ?? -1}
+                  OR (${sql.ref(`${aliases.grid}.id`)} IS NOT NULL AND ${gridInJurisdiction(jurisdiction, aliases.grid)}))`;
+  }
+}

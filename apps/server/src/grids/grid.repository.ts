@@ -12,7 +12,7 @@ const BORDER_TOLERANCE_DEGREES = sql.lit(1e-9);
  * grid. "On the border" allows for the last bit of floating point (GEOS versions round snapped coordinates
  * differently): 1e-9°, 0.1 mm.
  */
-function gridIdAt(point: RawBuilder<unknown>, parentGridId: RawBuilder<unknown> | null = null): RawBuilder<unknown> {
+export function gridIdAt(point: RawBuilder<unknown>, parentGridId: RawBuilder<unknown> | null = null): RawBuilder<unknown> {
   const level = parentGridId === null ? sql`g.parent_grid_id IS NULL` : sql`g.parent_grid_id = ${parentGridId}`;
   return sql`(SELECT g.id FROM grids g WHERE ${level} AND ST_DWithin(g.boundary, ${point}, ${BORDER_TOLERANCE_DEGREES})
               ORDER BY g.code LIMIT 1)`;

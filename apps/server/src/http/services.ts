@@ -20,9 +20,42 @@ import { RegionRepository } from '../regions/region.repository.js';
 import { RegionService } from '../regions/region.service.js';
 import { UserRepository } from '../users/user.repository.js';
 import { UserService } from '../users/user.service.js';
+import { AllClearRepository } from '../all-clears/all-clear.repository.js';
+import { AllClearService } from '../all-clears/all-clear.service.js';
+import { AttachmentRepository } from '../attachments/attachment.repository.js';
+import { AttachmentService } from '../attachments/attachment.service.js';
+import { LocalFileStore } from '../attachments/file-store.js';
+import { IncidentCategoryRepository } from '../incident-categories/incident-category.repository.js';
+import { IncidentCategoryService } from '../incident-categories/incident-category.service.js';
+import { DeadlineWatcher } from '../incidents/deadline-watcher.js';
+import { IncidentAssignmentRepository } from '../incidents/incident-assignment.repository.js';
+import { IncidentEffects } from '../incidents/incident-effects.js';
+import { IncidentIntakeService } from '../incidents/incident-intake.service.js';
+import { IncidentQueryRepository } from '../incidents/incident-query.repository.js';
+import { IncidentRelationsRepository } from '../incidents/incident-relations.repository.js';
+import { IncidentWorkflowService } from '../incidents/incident-workflow.service.js';
+import { IncidentRepository } from '../incidents/incident.repository.js';
+import { IncidentService, type DuplicateWindow } from '../incidents/incident.service.js';
+import { NotificationRepository } from '../notifications/notification.repository.js';
+import { NotificationService } from '../notifications/notification.service.js';
+import { OrganizationRepository } from '../organizations/organization.repository.js';
+import { OrganizationService } from '../organizations/organization.service.js';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.js';
+import { WebhookRepository } from '../webhooks/webhook.repository.js';
+import { WebhookService } from '../webhooks/webhook.service.js';
+import { IncidentClock } from '../working-calendar/incident-clock.js';
+import { WorkingCalendarRepository } from '../working-calendar/working-calendar.repository.js';
+import { WorkingCalendarService } from '../working-calendar/working-calendar.service.js';
+
+export interface ServiceOptions {
+  /** Where photos and thumbnails are kept. */
+  filesDirectory: string;
+  /** Reports of one subclass this close in space and time are offered for merging. */
+  duplicateWindow: DuplicateWindow;
+}
 
 /** Wires each service with exactly the repositories it uses. */
-export function createServices(database: Database) {
+export function createServices(database: Database, options: ServiceOptions) {
   const { db } = database;
   const regions = new RegionRepository(db);
   const grids = new GridRepository(db);
@@ -32,8 +65,29 @@ export function createServices(database: Database) {
   const audit = new AuditRepository(db);
   const lookups = new GridLookups(grids, regions);
   const layout = new GridLayoutService(new GridLayoutRepository());
+  const incidents = new IncidentRepository();
+  const assignments = new IncidentAssignmentRepository();
+  const relations = new IncidentRelationsRepository();
+  const attachments = new AttachmentRepository(db);
+  const notifications = new NotificationRepository();
+  const webhooks = new WebhookRepository();
+  const calendar = new WorkingCalendarRepository();
+  const clock = new IncidentClock(calendar);
+  const effects = new IncidentEffects(incidents, assignments, relations, attachments, notifications, webhooks, clock);
   return {
     audit,
+    notificationService: new NotificationService(db, notifications),
+    incidentService: new IncidentService(db, incidents, new IncidentQueryRepository(), attachments, options.duplicateWindow),
+    incidentIntakeService: new IncidentIntakeService(db, incidents, relations, notifications, webhooks, clock),
+    incidentWorkflowService: new IncidentWorkflowService(db, incidents, assignments, clock, effects),
+    attachmentService: new AttachmentService(attachments, new LocalFileStore(options.filesDirectory)),
+    incidentCategoryService: new IncidentCategoryService(db, new IncidentCategoryRepository()),
+    organizationService: new OrganizationService(db, new OrganizationRepository(), lookups),
+    allClearService: new AllClearService(db, new AllClearRepository(), incidents, lookups),
+    deadlineWatcher: new DeadlineWatcher(db, incidents, assignments, notifications),
+    webhookDelivery: new WebhookDelivery(db, webhooks),
+    webhookService: new WebhookService(db, webhooks, lookups),
+    workingCalendarService: new WorkingCalendarService(db, calendar, clock),
     regionService: new RegionService(db, regions),
     gridService: new GridService(db, grids, regions, gridMembers, layout, lookups),
     gridImportService: new GridImportService(db, grids, layout, lookups),

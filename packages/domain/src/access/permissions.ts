@@ -13,21 +13,38 @@ export const PERMISSIONS = [
   'user.manage',
   'api_token.manage',
   'audit.read',
+  'incident.read',
+  'incident.report',
+  'incident.operate',
+  'incident.handle',
+  'incident.verify',
+  'incident.supervise',
+  'incident.approve',
+  'incident.refer',
+  'incident.intake',
+  'all_clear.report',
+  'all_clear.read',
+  'code_table.manage',
+  'webhook.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ['region.read', 'grid.read', 'base_data.read'];
+const CENTER: Permission[] = ['incident.read', 'incident.report', 'incident.operate', 'incident.supervise', 'incident.approve', 'all_clear.read'];
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  city_operator: [...READ, 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
-  district_operator: [...READ, 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
-  street_operator: [...READ, 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
-  community_operator: [...READ, 'grid_member.manage', 'base_data.manage', 'person.reveal'],
-  leader: [...READ],
-  department_handler: ['region.read', 'grid.read'],
-  grid_worker: [...READ, 'base_data.manage', 'person.reveal'],
-  mediator: ['region.read', 'grid.read', 'base_data.read', 'person.reveal'],
-  administrator: [...READ, 'region.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'user.manage', 'api_token.manage', 'audit.read'],
+  city_operator: [...READ, ...CENTER, 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
+  district_operator: [...READ, ...CENTER, 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
+  street_operator: [...READ, ...CENTER, 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
+  community_operator: [...READ, ...CENTER, 'grid_member.manage', 'base_data.manage', 'person.reveal'],
+  leader: [...READ, 'incident.read', 'incident.supervise', 'incident.approve', 'all_clear.read'],
+  department_handler: ['region.read', 'grid.read', 'incident.read', 'incident.handle', 'incident.refer'],
+  grid_worker: [...READ, 'base_data.manage', 'person.reveal', 'incident.read', 'incident.report', 'incident.verify', 'all_clear.report'],
+  mediator: ['region.read', 'grid.read', 'base_data.read', 'person.reveal', 'incident.read'],
+  administrator: [
+    ...READ, 'region.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'user.manage', 'api_token.manage', 'audit.read',
+    'incident.read', 'all_clear.read', 'code_table.manage', 'webhook.manage',
+  ],
 };
 
 export const PERMISSION_LABELS: Record<Permission, string> = {
@@ -42,4 +59,17 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'user.manage': '管理用户',
   'api_token.manage': '管理接口令牌',
   'audit.read': '查阅审计日志',
+  'incident.read': '查看事件',
+  'incident.report': '上报事件',
+  'incident.operate': '中心受理、派遣、结案',
+  'incident.handle': '部门处置',
+  'incident.verify': '网格员核查',
+  'incident.supervise': '督办',
+  'incident.approve': '审批作废',
+  'incident.refer': '部门移交事件',
+  'incident.intake': '接入热线工单',
+  'all_clear.report': '报平安',
+  'all_clear.read': '查看报平安',
+  'code_table.manage': '维护代码表、时限与工作日历',
+  'webhook.manage': '管理事件推送',
 };
