@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database/database.js';
 import { migrate } from './database/migrate.js';
+import { seedDemoIncidentsIfNone } from './demo/demo-incidents.js';
 import { seedDemoCityIfEmpty } from './demo/demo-seed.js';
 import { bootstrapAdministrator } from './users/bootstrap-administrator.js';
 import { startJobs } from './jobs.js';
@@ -16,19 +17,21 @@ const app = await buildApp({
 });
 app.log.info({ database: database.kind, dataDirectory: database.kind === 'pglite' ? config.dataDirectory : undefined, migrations: applied }, 'database ready');
 if (config.seedDemo) await seedDemoCityIfEmpty(database, (message) => app.log.info(message));
+if (config.seedDemo) await seedDemoIncidentsIfNone(database, app.services, (message) => app.log.info(message));
 await bootstrapAdministrator(database, process.env.ADMIN_PASSWORD, (message) => app.log.warn(message));
 
+let stopJobs: () => void = () => {};
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    stopJobs();
     void app.close().then(() => database.close()).then(() => process.exit(0));
   });
 }
 
 await app.listen({ port: config.port, host: config.host });
-const stopJobs = startJobs(app);
-app.addHook('onClose', async () => stopJobs());
+stopJobs = startJobs(app);
 app.log.info(`CivicGrid is ready at http://localhost:${config.port} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; API docs at /api/docs)`);
