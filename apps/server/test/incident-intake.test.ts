@@ -102,6 +102,17 @@ test('a hotline work order comes in once per order number, with the hotline’s 
   assert.equal(invalid.json().code, 'request.invalid');
 });
 
+test('a department refers a matter it met to the center', async () => {
+  const referred = await report(context, fixture.sessions.handler, { description: '巡查中发现绿地内违规堆放建材' });
+  assert.equal(referred.statusCode, 201, referred.body);
+  assert.equal(referred.json().source, 'department_referral');
+  assert.equal(referred.json().centerName, '车站街道社会治理中心');
+  const mine = (await context.inject({ method: 'GET', url: '/api/incidents?queue=mine', as: fixture.sessions.handler })).json();
+  assert.ok(mine.items.some((item: { id: number }) => item.id === referred.json().id), 'the referring department follows it');
+  const inbox = (await context.inject({ method: 'GET', url: '/api/incidents?queue=center&source=department_referral', as: fixture.sessions.operator })).json();
+  assert.deepEqual(inbox.items.map((item: { id: number }) => item.id), [referred.json().id]);
+});
+
 test('a resident reports without an account and follows the incident by a tracking code', async () => {
   const response = await context.inject({
     method: 'POST', url: '/api/public/incidents', as: null,

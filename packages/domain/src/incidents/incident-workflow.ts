@@ -196,7 +196,8 @@ const PARTY: Record<IncidentParty, (actor: Actor, facts: IncidentFacts) => boole
     facts.gridPath === null
       ? PARTY.center_operator(actor, facts)
       : can(actor, 'incident.verify') && actor.jurisdiction.kind === 'grids' && coversGrid(actor.jurisdiction, facts.gridPath),
-  reporter: (actor, facts) => can(actor, 'incident.report') && actor.kind === 'user' && actor.userId === facts.reporterUserId,
+  // the grid worker who reported it, fixing it on the spot
+  reporter: (actor, facts) => can(actor, 'incident.report') && actor.kind === 'user' && actor.role === 'grid_worker' && actor.userId === facts.reporterUserId,
   // a leader over the place, or an operator of a center above the owning one
   approver: (actor, facts) => {
     if (!can(actor, 'incident.approve') || actor.jurisdiction.kind !== 'region') return false;
