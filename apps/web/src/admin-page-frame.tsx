@@ -1,6 +1,5 @@
-import { Breadcrumb, Flex, Layout, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { AppHeader } from './app-header';
+import { PageFrame } from './page-frame';
 
 interface AdminPageFrameProps {
   title: string;
@@ -10,31 +9,7 @@ interface AdminPageFrameProps {
   children: ReactNode;
 }
 
-/** The common frame of the 系统管理 pages: header, title with actions, and the page's content below. */
-export function AdminPageFrame({ title, description, actions, children }: AdminPageFrameProps) {
-  return (
-    <Layout style={{ height: '100vh' }}>
-      <AppHeader>
-        <Breadcrumb items={[{ title: '系统管理' }, { title }]} />
-      </AppHeader>
-      <Layout.Content className="admin-content">
-        <div className="admin-content-inner">
-          <Flex align="center" justify="space-between" gap={16} wrap style={{ marginBottom: 16 }}>
-            <div>
-              <Typography.Title level={4} style={{ margin: 0 }}>
-                {title}
-              </Typography.Title>
-              {description && <Typography.Text type="secondary">{description}</Typography.Text>}
-            </div>
-            {actions && (
-              <Flex gap={8} wrap>
-                {actions}
-              </Flex>
-            )}
-          </Flex>
-          {children}
-        </div>
-      </Layout.Content>
-    </Layout>
-  );
+/** The common frame of the 系统管理 pages. */
+export function AdminPageFrame({ title, ...rest }: AdminPageFrameProps) {
+  return <PageFrame trail={[{ title: '系统管理' }, { title }]} title={title} {...rest} />;
 }

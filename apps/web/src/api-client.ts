@@ -3,6 +3,7 @@ import type {
   ConsoleConfig,
   GridDetail,
   GridFeatureCollection,
+  GridLocation,
   GridMemberListItem,
   HealthStatus,
   Region,
@@ -47,10 +48,17 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function requestJson<T>(method: Method, path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+interface RequestOptions {
+  body?: unknown;
+  /** A multipart body (file uploads); the browser sets its content type with the boundary. */
+  form?: FormData;
+  signal?: AbortSignal;
+}
+
+export async function requestJson<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   // The console speaks Chinese whatever the browser's language, so ask for Chinese error messages.
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': 'zh-CN' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
   if (WRITE_METHODS.has(method)) {
     const token = csrfToken();
     if (token) headers['x-csrf-token'] = token;
@@ -60,7 +68,7 @@ export async function requestJson<T>(method: Method, path: string, options: { bo
     response = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
       credentials: 'same-origin',
     });
@@ -89,6 +97,8 @@ export const apiClient = {
   getRegion: (code: string, signal?: AbortSignal) => getJson<RegionDetail>(`/api/regions/${segment(code)}`, signal),
   gridsGeoJson: (regionCode: string, signal?: AbortSignal) =>
     getJson<GridFeatureCollection>(`/api/grids.geojson?regionCode=${segment(regionCode)}`, signal),
+  locateGrid: (lon: number, lat: number, signal?: AbortSignal) =>
+    getJson<GridLocation>(`/api/grids/locate?lon=${lon}&lat=${lat}`, signal),
   getGrid: (code: string, signal?: AbortSignal) => getJson<GridDetail>(`/api/grids/${segment(code)}`, signal),
   listGridMembers: (code: string, signal?: AbortSignal) =>
     getJson<GridMemberListItem[]>(`/api/grids/${segment(code)}/members`, signal),

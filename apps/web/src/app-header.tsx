@@ -1,10 +1,12 @@
 import { ApartmentOutlined, DownOutlined, KeyOutlined, LogoutOutlined, PoweroffOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Dropdown, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
+import type { Permission } from '@civicgrid/domain';
 import { useState, type ReactNode } from 'react';
 import { navigate, usePathname } from './app-location';
-import { ADMIN_ROUTES, MAP_ROUTE } from './app-routes';
+import { ADMIN_ROUTES, INCIDENT_ROUTES, MAP_ROUTE, matchRoute } from './app-routes';
 import { ChangePasswordModal } from './change-password-modal';
 import { HEADER_HEIGHT } from './console-layout';
+import { NotificationBell } from './notification-bell';
 import { useCurrentUser, useSession } from './session-context';
 import { useErrorMessage } from './use-error-message';
 
@@ -60,13 +62,22 @@ function UserMenu() {
 export function AppHeader({ children }: { children?: ReactNode }) {
   const user = useCurrentUser();
   const pathname = usePathname();
-  const adminRoutes = ADMIN_ROUTES.filter((route) => !route.permission || user.can(route.permission));
+  const allowed = <T extends { permission?: Permission }>(routes: T[]) =>
+    routes.filter((route) => !route.permission || user.can(route.permission));
+  const adminRoutes = allowed(ADMIN_ROUTES);
+  const entries = [MAP_ROUTE, ...allowed(INCIDENT_ROUTES)];
   const menuItems: MenuProps['items'] = [
-    { key: MAP_ROUTE.path, label: MAP_ROUTE.label },
+    ...entries.map((route) => ({ key: route.path, label: route.label })),
     ...(adminRoutes.length > 0
       ? [{ key: ADMIN_MENU_KEY, label: '系统管理', children: adminRoutes.map((route) => ({ key: route.path, label: route.label })) }]
       : []),
   ];
+  const match = matchRoute(pathname);
+  const selectedKey = match ? (match.route.menuPath ?? match.route.path) : pathname;
+  // Wide enough for every entry, so that none folds into the overflow "…" menu.
+  const labels = [...entries.map((route) => route.label), ...(adminRoutes.length > 0 ? ['系统管理'] : [])];
+  const menuWidth = labels.reduce((width, label) => width + label.length * 14 + 50, 16);
+  const canReadNotifications = user.can('incident.read');
 
   return (
     <Layout.Header className="app-header" style={{ height: HEADER_HEIGHT, lineHeight: `${HEADER_HEIGHT}px` }}>
@@ -78,13 +89,14 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       </button>
       <Menu
         mode="horizontal"
-        selectedKeys={[pathname]}
+        selectedKeys={[selectedKey]}
         items={menuItems}
         onClick={({ key }) => navigate(key)}
-        style={{ flex: `0 0 ${adminRoutes.length > 0 ? 232 : 120}px`, minWidth: 0, borderBottom: 'none', lineHeight: `${HEADER_HEIGHT - 2}px` }}
+        style={{ flex: `0 0 ${menuWidth}px`, minWidth: 0, borderBottom: 'none', lineHeight: `${HEADER_HEIGHT - 2}px` }}
         data-testid="app-navigation"
       />
       <div className="app-header-context">{children}</div>
+      {canReadNotifications && <NotificationBell />}
       <UserMenu />
     </Layout.Header>
   );

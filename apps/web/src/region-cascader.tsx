@@ -27,6 +27,24 @@ export function RegionCascader({ value, onChange, level, placeholder, id }: Regi
   const reportError = useErrorMessage();
   const [options, setOptions] = useState<RegionOption[]>([]);
   const [path, setPath] = useState<string[]>([]);
+  // A value set from outside (a default, a restored filter) is shown by name, with its ancestors, before any is loaded.
+  const [knownPath, setKnownPath] = useState<{ codes: string[]; names: Record<string, string> } | null>(null);
+
+  useEffect(() => {
+    if (!value || path[path.length - 1] === value || knownPath?.codes[knownPath.codes.length - 1] === value) return;
+    const controller = new AbortController();
+    apiClient
+      .getRegion(value, controller.signal)
+      .then((region) => {
+        const chain = [...region.ancestors, region];
+        setKnownPath({
+          codes: chain.map((entry) => entry.code),
+          names: Object.fromEntries(chain.map((entry) => [entry.code, entry.name])),
+        });
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [value, path, knownPath]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -50,7 +68,8 @@ export function RegionCascader({ value, onChange, level, placeholder, id }: Regi
     }
   };
 
-  const shownPath = value ? (path[path.length - 1] === value ? path : [value]) : [];
+  const fromOutside = knownPath && knownPath.codes[knownPath.codes.length - 1] === value ? knownPath : null;
+  const shownPath = value ? (path[path.length - 1] === value ? path : (fromOutside?.codes ?? [value])) : [];
   return (
     <Cascader<RegionOption>
       id={id}
@@ -59,7 +78,7 @@ export function RegionCascader({ value, onChange, level, placeholder, id }: Regi
       value={shownPath}
       changeOnSelect={level === undefined}
       placeholder={placeholder ?? '请选择区划'}
-      displayRender={(labels) => labels.join(' / ')}
+      displayRender={(labels) => labels.map((label) => (typeof label === 'string' ? (fromOutside?.names[label] ?? label) : label)).join(' / ')}
       onChange={(codes) => {
         const next = (codes ?? []).map(String);
         setPath(next);

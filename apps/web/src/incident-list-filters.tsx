@@ -1,0 +1,87 @@
+import { INCIDENT_SOURCE_LABELS, INCIDENT_SOURCES, INCIDENT_STATUS_LABELS, INCIDENT_STATUSES } from '@civicgrid/domain';
+import { Button, Checkbox, Flex, Input, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import type { DeadlineColour, IncidentListFilter } from './api-types';
+import { IncidentCategoryCascader } from './incident-category-cascader';
+import { DEADLINE_COLOUR_LABELS } from './incident-tags';
+import { RegionCascader } from './region-cascader';
+
+/** The filters a user sets; the queue and the page are the list's own. */
+export type IncidentFilterValues = Omit<IncidentListFilter, 'queue' | 'page' | 'pageSize'>;
+
+const STATUS_OPTIONS = INCIDENT_STATUSES.map((status) => ({ value: status, label: INCIDENT_STATUS_LABELS[status] }));
+const SOURCE_OPTIONS = INCIDENT_SOURCES.map((source) => ({ value: source, label: INCIDENT_SOURCE_LABELS[source] }));
+const COLOUR_OPTIONS = (['green', 'yellow', 'red'] as const).map((colour) => ({ value: colour, label: DEADLINE_COLOUR_LABELS[colour] }));
+
+interface IncidentListFiltersProps {
+  value: IncidentFilterValues;
+  onChange: (value: IncidentFilterValues) => void;
+}
+
+/** The filter bar above an incident queue: status, deadline colour, category, region, source, urgency and text. */
+export function IncidentListFilters({ value, onChange }: IncidentListFiltersProps) {
+  const set = <K extends keyof IncidentFilterValues>(key: K, next: IncidentFilterValues[K]) => onChange({ ...value, [key]: next });
+  // The text box keeps what is being typed; the search runs on Enter or the search button.
+  const [text, setText] = useState(value.q ?? '');
+  useEffect(() => setText(value.q ?? ''), [value.q]);
+  const empty = Object.values(value).every((entry) => entry === undefined || (Array.isArray(entry) && entry.length === 0));
+
+  return (
+    <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }} data-testid="incident-filters">
+      <Input.Search
+        placeholder="搜索编号、标题、描述或地址"
+        allowClear
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onSearch={(query) => set('q', query.trim() || undefined)}
+        style={{ width: 230 }}
+      />
+      <Select
+        mode="multiple"
+        placeholder="状态"
+        options={STATUS_OPTIONS}
+        value={value.status ?? []}
+        onChange={(status) => set('status', status.length > 0 ? status : undefined)}
+        maxTagCount="responsive"
+        allowClear
+        style={{ width: 170 }}
+        data-testid="incident-status-filter"
+      />
+      <Select<DeadlineColour[]>
+        mode="multiple"
+        placeholder="时限"
+        options={COLOUR_OPTIONS}
+        value={value.colour ?? []}
+        onChange={(colour) => set('colour', colour.length > 0 ? colour : undefined)}
+        allowClear
+        style={{ width: 140 }}
+      />
+      <IncidentCategoryCascader
+        allowClasses
+        value={value.categoryId}
+        onChange={(categoryId) => set('categoryId', categoryId)}
+        placeholder="事件分类"
+        style={{ width: 190 }}
+      />
+      <div style={{ width: 210 }}>
+        <RegionCascader value={value.regionCode} onChange={(regionCode) => set('regionCode', regionCode)} placeholder="所在区划" />
+      </div>
+      <Select
+        mode="multiple"
+        placeholder="来源"
+        options={SOURCE_OPTIONS}
+        value={value.source ?? []}
+        onChange={(source) => set('source', source.length > 0 ? source : undefined)}
+        maxTagCount="responsive"
+        allowClear
+        style={{ width: 150 }}
+      />
+      <Checkbox checked={value.urgent === true} onChange={(event) => set('urgent', event.target.checked ? true : undefined)}>
+        仅紧急
+      </Checkbox>
+      <Button type="link" disabled={empty} onClick={() => onChange({})}>
+        清除筛选
+      </Button>
+    </Flex>
+  );
+}

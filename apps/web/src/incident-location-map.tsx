@@ -1,0 +1,141 @@
+import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef, useState } from 'react';
+import { apiClient } from './api-client';
+import type { BoundingBox, GridFeatureCollection } from './api-types';
+import {
+  BASEMAP_SOURCE, EMPTY_STYLE, GRID_FILL_LAYER, GRID_SELECTED_FILL_LAYER, GRID_SELECTED_OUTLINE_LAYER, GRID_SOURCE,
+  REGION_BOUNDARY_SOURCE, basemapLayer, gridLayers, selectedGridFilter,
+} from './grid-map-style';
+
+setWorkerUrl(workerUrl);
+
+const NO_FEATURES: GridFeatureCollection = { type: 'FeatureCollection', features: [], boundary: null };
+const POINT_ZOOM = 16;
+const MARKER_COLOUR = '#f5222d';
+
+interface IncidentLocationMapProps {
+  /** [lon, lat] of the incident, drawn as a marker. */
+  point: [number, number] | null;
+  /** Grid outlines drawn around it, for orientation. */
+  grids?: GridFeatureCollection | null;
+  /** The grid to highlight (the incident's own). */
+  selectedGridCode?: string | null;
+  /** Where to look; without it the map centres on the point. */
+  bounds?: BoundingBox | null;
+  /** Makes the map a picker: a click sets the point. */
+  onPick?: (lon: number, lat: number) => void;
+  testId?: string;
+}
+
+/** A small map of one place on the plain base style (no internet tiles): the incident's point among its grids. */
+export function IncidentLocationMap({ point, grids, selectedGridCode, bounds, onPick, testId }: IncidentLocationMapProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const markerRef = useRef<Marker | null>(null);
+  const onPickRef = useRef(onPick);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    onPickRef.current = onPick;
+  }, [onPick]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const map = new MapLibreMap({
+      container,
+      style: EMPTY_STYLE,
+      center: point ?? [104.2, 35.9],
+      zoom: point ? POINT_ZOOM : 3.5,
+      locale: { 'NavigationControl.ZoomIn': '放大', 'NavigationControl.ZoomOut': '缩小', 'ScaleControl.Meters': '米', 'ScaleControl.Kilometers': '公里' },
+      dragRotate: false,
+      pitchWithRotate: false,
+      attributionControl: false,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    mapRef.current = map;
+    map.on('load', () => {
+      map.addSource(GRID_SOURCE, { type: 'geojson', data: NO_FEATURES, promoteId: 'code' });
+      map.addSource(REGION_BOUNDARY_SOURCE, { type: 'geojson', data: NO_FEATURES });
+      for (const layer of gridLayers(null)) map.addLayer(layer);
+      setReady(true);
+    });
+    map.on('click', (event) => onPickRef.current?.(event.lngLat.lng, event.lngLat.lat));
+    const controller = new AbortController();
+    apiClient
+      .config(controller.signal)
+      .then(({ basemapTileUrl }) => {
+        if (!basemapTileUrl) return;
+        const addBasemap = () => {
+          if (map.getSource(BASEMAP_SOURCE)) return;
+          map.addSource(BASEMAP_SOURCE, { type: 'raster', tiles: [basemapTileUrl], tileSize: 256 });
+          map.addLayer(basemapLayer(), map.getLayer(GRID_FILL_LAYER) ? GRID_FILL_LAYER : undefined);
+        };
+        if (map.loaded()) addBasemap();
+        else map.once('load', addBasemap);
+      })
+      .catch(() => undefined);
+    return () => {
+      controller.abort();
+      markerRef.current?.remove();
+      markerRef.current = null;
+      map.remove();
+      mapRef.current = null;
+      setReady(false);
+    };
+    // The map is made once; the point, grids and bounds are applied by the effects below.
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    map.getSource<GeoJSONSource>(GRID_SOURCE)?.setData(grids ?? NO_FEATURES);
+    map
+      .getSource<GeoJSONSource>(REGION_BOUNDARY_SOURCE)
+      ?.setData(grids?.boundary ? { type: 'Feature', geometry: grids.boundary, properties: {} } : NO_FEATURES);
+  }, [ready, grids]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    map.setFilter(GRID_SELECTED_FILL_LAYER, selectedGridFilter(selectedGridCode ?? null));
+    map.setFilter(GRID_SELECTED_OUTLINE_LAYER, selectedGridFilter(selectedGridCode ?? null));
+  }, [ready, selectedGridCode]);
+
+  const [lon, lat] = point ?? [null, null];
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (lon === null || lat === null) {
+      markerRef.current?.remove();
+      markerRef.current = null;
+      return;
+    }
+    if (!markerRef.current) markerRef.current = new Marker({ color: MARKER_COLOUR }).setLngLat([lon, lat]).addTo(map);
+    else markerRef.current.setLngLat([lon, lat]);
+    // A picked point stays where the user is looking; a given one is brought into view.
+    if (!bounds && !onPickRef.current) map.jumpTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), POINT_ZOOM) });
+  }, [lon, lat, bounds]);
+
+  const boundsKey = bounds?.join(',') ?? '';
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !bounds) return;
+    const [west, south, east, north] = bounds;
+    map.fitBounds([[west, south], [east, north]], { padding: 32, maxZoom: 17, duration: 0 });
+    // Keyed by value: a new array with the same corners must not move the map again.
+  }, [ready, boundsKey]);
+
+  return (
+    <div
+      ref={containerRef}
+      data-testid={testId ?? 'incident-location-map'}
+      className={onPick ? 'location-picker' : undefined}
+      style={{ position: 'absolute', inset: 0 }}
+    />
+  );
+}
