@@ -99,6 +99,7 @@ test('main path: report → register → dispatch → accept → handle → veri
   const followedUp = await actOk(context, operator, incident.id, { action: 'follow_up', satisfaction: 'satisfied', method: 'phone', note: '很满意' });
   assert.equal(followedUp.followUps[0].satisfaction, 'satisfied');
   assert.equal(followedUp.currentStepDeadline, null, 'nothing is due once followed up');
+  assert.ok(!followedUp.actions.includes('follow_up'), 'one follow-up per closure');
   assert.deepEqual(steps(followedUp), ['report', 'register', 'dispatch', 'accept', 'handle', 'verify', 'close', 'follow_up']);
   assert.deepEqual(followedUp.steps.map((step: { actorName: string }) => step.actorName),
     ['worker', 'operator', 'operator', 'handler', 'handler', 'worker', 'operator', 'operator']);
@@ -241,10 +242,21 @@ test('follow-up "not satisfied" reopens the case; supervision notices and the ur
   await actOk(context, worker, incident.id, { action: 'verify' });
   await actOk(context, operator, incident.id, { action: 'close' });
   assert.equal((await act(context, operator, incident.id, { action: 'reopen', note: '重办' })).statusCode, 409, 'reopen only after a dissatisfied follow-up');
+  const unreachable = await actOk(context, operator, incident.id, { action: 'follow_up', satisfaction: null, method: 'phone', note: '电话无人接听' });
+  assert.ok(unreachable.actions.includes('follow_up'), 'an unreachable reporter is called again');
+  assert.ok(unreachable.currentStepDeadline, 'the follow-up is still due');
   await actOk(context, operator, incident.id, { action: 'follow_up', satisfaction: 'not', method: 'phone', note: '垃圾又出现了' });
   const reopened = await actOk(context, operator, incident.id, { action: 'reopen', note: '群众不满意，重新办理' });
   assert.equal(reopened.status, 'registered');
   assert.ok(reopened.actions.includes('dispatch'));
+  await actOk(context, operator, incident.id, { action: 'dispatch', leadDepartmentId: fixture.departments.lead });
+  await actOk(context, handler, incident.id, { action: 'accept' });
+  const secondPhoto = await uploadPhoto(context, handler, incident.id, 'after', 6);
+  await actOk(context, handler, incident.id, { action: 'handle', note: '再次清理', attachmentIds: [secondPhoto] });
+  await actOk(context, worker, incident.id, { action: 'verify' });
+  const closedAgain = await actOk(context, operator, incident.id, { action: 'close' });
+  assert.ok(closedAgain.actions.includes('follow_up'), 'the second closure is followed up too');
+  assert.ok(!closedAgain.actions.includes('reopen'), 'the old dissatisfaction does not reopen the new closure');
 });
 
 test('an action retried with the same client id is taken once', async () => {

@@ -51,6 +51,12 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     void reply.status(fastifyError.statusCode).send(body(request, code, `请求无法处理：${error.message}`, `The request cannot be processed: ${error.message}`));
     return;
   }
+  // two requests raced for the same unique row (a double click, a retried upload): the loser changed nothing
+  if ((error as { code?: unknown }).code === '23505') {
+    request.log.warn({ err: error }, 'unique violation answered as a conflict');
+    void reply.status(409).send(body(request, 'request.conflict', '数据已被同时修改，请刷新后重试', 'Someone changed the same record at the same moment; reload and try again'));
+    return;
+  }
   request.log.error({ err: error }, 'unhandled error');
   void reply.status(500).send(body(request, 'server.error', '服务器内部错误，请稍后重试', 'Internal server error; please try again later'));
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseExecutor, DatabaseSchema } from '../database/schema.js';
 import type { Audience, NotificationRepository } from '../notifications/notification.repository.js';
-import type { IncidentAssignmentRepository } from './incident-assignment.repository.js';
+import { liveLead, type IncidentAssignmentRepository } from './incident-assignment.repository.js';
 import type { IncidentRepository } from './incident.repository.js';
 
 type Alert = 'warning' | 'overdue' | 'red';
@@ -50,8 +50,7 @@ export class DeadlineWatcher {
     const result = await sql<DueIncident>`
       SELECT i.id, i.code, i.center_id AS "centerId", i.grid_id AS "gridId", i.current_step AS step, i.current_step_alert AS alert,
         i.current_step_deadline AS deadline, i.current_step_started_at AS "startedAt", i.description,
-        (SELECT a.department_id FROM incident_assignments a WHERE a.incident_id = i.id AND a.role = 'lead'
-           AND a.state IN ('dispatched', 'handling', 'handled')) AS "leadDepartmentId"
+        ${liveLead(sql.ref('i.id'), 'department_id')} AS "leadDepartmentId"
       FROM incidents i
       WHERE i.status NOT IN ('rejected', 'voided', 'merged', 'suspended') AND i.current_step_warning_at <= ${now}
         AND (i.current_step_alert IS NULL

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DatabaseExecutor } from '../database/schema.js';
 
 export interface LeadAssignment {
@@ -11,6 +11,17 @@ export interface LeadAssignment {
 }
 
 const ACTIVE = ['dispatched', 'handling'];
+
+/**
+ * The department column of an incident's live lead assignment: the latest lead still dispatched, handling or
+ * handled (a reopened incident keeps its earlier, handled lead on record).
+ */
+export function liveLead(incidentId: RawBuilder<unknown>, column: 'department_id' | 'name'): RawBuilder<unknown> {
+  const selected = column === 'name' ? sql`(SELECT d.name FROM departments d WHERE d.id = a.department_id)` : sql`a.department_id`;
+  return sql`(SELECT ${selected} FROM incident_assignments a
+              WHERE a.incident_id = ${incidentId} AND a.role = 'lead' AND a.state IN ('dispatched', 'handling', 'handled')
+              ORDER BY a.id DESC LIMIT 1)`;
+}
 
 /** Assignments to departments and the requests, follow-ups and notices around them. SQL only. */
 export class IncidentAssignmentRepository {
@@ -27,7 +38,8 @@ export class IncidentAssignmentRepository {
   async lead(executor: DatabaseExecutor, incidentId: number): Promise<LeadAssignment | undefined> {
     const result = await sql<LeadAssignment>`
       SELECT id, department_id AS "departmentId", state, deadline, dispatched_at AS "dispatchedAt", accepted_at AS "acceptedAt"
-      FROM incident_assignments WHERE incident_id = ${incidentId} AND role = 'lead' AND state IN ('dispatched', 'handling', 'handled')`.execute(executor);
+      FROM incident_assignments WHERE incident_id = ${incidentId} AND role = 'lead' AND state IN ('dispatched', 'handling', 'handled')
+      ORDER BY id DESC LIMIT 1`.execute(executor);
     return result.rows[0];
   }
 

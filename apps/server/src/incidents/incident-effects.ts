@@ -185,7 +185,8 @@ export class IncidentEffects {
       }
       case 'record_follow_up': {
         const followUp = input(context, 'follow_up');
-        context.patch.clock = { step: null, startedAt: null, deadline: null, warningAt: null };
+        // reached: nothing more is due; unreachable: the follow-up clock keeps running
+        if (followUp.satisfaction !== null) context.patch.clock = { step: null, startedAt: null, deadline: null, warningAt: null };
         return this.assignments.insertFollowUp(transaction, { incidentId: record.id, method: followUp.method, satisfaction: followUp.satisfaction, comment: note, userId: userIdOf(actor) });
       }
       case 'issue_supervision_notice': {

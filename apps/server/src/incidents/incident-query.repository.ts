@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { IncidentListQuery } from '@civicgrid/domain';
 import { incidentInJurisdiction } from '../database/jurisdiction.sql.js';
 import type { DatabaseExecutor } from '../database/schema.js';
+import { liveLead } from './incident-assignment.repository.js';
 import type { IncidentViewer } from './incident.repository.js';
 
 /** Colour of the running step's deadline, decided in SQL so that lists can filter and sort on it. */
@@ -12,8 +13,7 @@ const SUMMARY_COLUMNS = sql`
   i.id, i.code, i.title, i.description, i.status, i.source, i.category_id AS "categoryId", cat.name AS "categoryName",
   i.urgent, cat.urgency, i.self_handled AS "selfHandled", i.flagged_outside_grids AS "flaggedOutsideGrids",
   ig.code AS "gridCode", ig.name AS "gridName", ir.name AS "regionName", c.name AS "centerName",
-  (SELECT d.name FROM incident_assignments a JOIN departments d ON d.id = a.department_id
-   WHERE a.incident_id = i.id AND a.role = 'lead' AND a.state IN ('dispatched', 'handling', 'handled')) AS "leadDepartmentName",
+  ${liveLead(sql.ref('i.id'), 'name')} AS "leadDepartmentName",
   i.reported_at AS "reportedAt", i.current_step_deadline AS "currentStepDeadline", ${COLOUR} AS colour,
   i.hotline_order_number AS "hotlineOrderNumber"`;
 
@@ -38,7 +38,7 @@ function queueCondition(query: IncidentListQuery, owner: QueueOwner): RawBuilder
       return sql`i.center_id = ${owner.centerId} AND (
         i.status IN ('reported', 'registered', 'returned', 'verified')
         OR (i.status = 'handled' AND i.self_handled)
-        OR (i.status = 'closed' AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.incident_id = i.id))
+        OR (i.status = 'closed' AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.incident_id = i.id AND f.reached AND f.created_at >= i.closed_at))
         OR EXISTS (SELECT 1 FROM extension_requests e WHERE e.incident_id = i.id AND e.status = 'pending'))`;
     case 'department':
       if (jurisdiction.kind !== 'department') return sql`false`;

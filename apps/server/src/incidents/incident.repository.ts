@@ -3,6 +3,7 @@ import type { IncidentSource, IncidentStatus, Jurisdiction, Satisfaction } from 
 import { incidentInJurisdiction } from '../database/jurisdiction.sql.js';
 import type { DatabaseExecutor } from '../database/schema.js';
 import { gridIdAt } from '../grids/grid.repository.js';
+import { liveLead } from './incident-assignment.repository.js';
 
 export interface IncidentViewer {
   jurisdiction: Jurisdiction;
@@ -200,11 +201,11 @@ export class IncidentRepository {
         EXISTS (SELECT 1 FROM centers pc JOIN regions pr ON pr.id = pc.region_id WHERE cr.path LIKE pr.path || '/%') AS "hasParentCenter",
         EXISTS (SELECT 1 FROM centers cc JOIN regions ccr ON ccr.id = cc.region_id
                 WHERE ccr.path LIKE cr.path || '/%' AND (ir.path = ccr.path OR ir.path LIKE ccr.path || '/%')) AS "hasChildCenters",
-        (SELECT a.department_id FROM incident_assignments a
-         WHERE a.incident_id = i.id AND a.role = 'lead' AND a.state IN ('dispatched', 'handling', 'handled')) AS "leadDepartmentId",
+        ${liveLead(sql.ref('i.id'), 'department_id')} AS "leadDepartmentId",
         EXISTS (SELECT 1 FROM extension_requests e WHERE e.incident_id = i.id AND e.status = 'pending') AS "pendingExtension",
         EXISTS (SELECT 1 FROM void_requests v WHERE v.incident_id = i.id AND v.status = 'pending') AS "pendingVoid",
-        (SELECT f.satisfaction FROM follow_ups f WHERE f.incident_id = i.id ORDER BY f.id DESC LIMIT 1) AS "lastSatisfaction"
+        (SELECT f.satisfaction FROM follow_ups f WHERE f.incident_id = i.id AND f.created_at >= i.closed_at
+         ORDER BY f.id DESC LIMIT 1) AS "lastSatisfaction"
       FROM incidents i
       JOIN regions ir ON ir.id = i.region_id
       LEFT JOIN grids ig ON ig.id = i.grid_id

@@ -19,6 +19,7 @@ export interface IncidentFacts {
   hasCategory: boolean;
   pendingExtension: boolean;
   pendingVoid: boolean;
+  /** The satisfaction of the latest follow-up since the incident was last closed. */
   lastSatisfaction: Satisfaction | null;
 }
 
@@ -128,7 +129,12 @@ export const INCIDENT_WORKFLOW = {
     when: (facts) => facts.status === 'verified' || facts.selfHandled,
     requires: [], effects: ['notify_reporters'],
   },
-  follow_up: { label: '回访', from: ['closed'], to: 'same', by: ['center_operator'], requires: ['satisfaction'], effects: ['record_follow_up'] },
+  follow_up: {
+    label: '回访', from: ['closed'], to: 'same', by: ['center_operator'],
+    // once per closure; an unreachable reporter leaves no satisfaction and may be called again
+    when: (facts) => facts.lastSatisfaction === null,
+    requires: ['satisfaction'], effects: ['record_follow_up'],
+  },
   reopen: {
     label: '重新办理', from: ['closed'], to: 'registered', by: ['center_operator'], when: (facts) => facts.lastSatisfaction === 'not',
     requires: ['note'], effects: ['mark_reopened', 'notify_reporters'],
