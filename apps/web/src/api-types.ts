@@ -10,11 +10,11 @@ export type {
 export type {
   CategoryKind, DeadlineColour, IncidentAction, IncidentAssignmentView, IncidentAttachmentView, IncidentDetail, IncidentQueue,
   IncidentSource, IncidentStatus, IncidentStepView, IncidentSummary, Satisfaction, SupervisionLevel,
-  TimeLimitUnit, Urgency,
+  TimeLimitUnit, Urgency, AllClearGridState, AllClearInput, CategoryTreeNode, CategoryView, CenterView, DepartmentView,
+  IncidentReportInput, MissingAllClears, NotificationList, NotificationView,
 } from '@civicgrid/domain';
 import type {
-  CategoryKind, Grid, Region, IncidentAction, IncidentQueue, IncidentSource, IncidentStatus, IncidentSummary, Jurisdiction, Permission, RegionLevel,
-  Satisfaction, StaffRole, SupervisionLevel, TimeLimitUnit, Urgency,
+  Grid, Region, IncidentAction, IncidentQueue, IncidentSource, IncidentStatus, IncidentSummary, Jurisdiction, Permission, Satisfaction, StaffRole, SupervisionLevel,
 } from '@civicgrid/domain';
 
 export interface HealthStatus {
@@ -120,22 +120,6 @@ export interface IncidentListFilter {
   pageSize: number;
 }
 
-/** `POST /api/incidents`: a new report; `clientId` makes a retried submission return the first one. */
-export interface IncidentReportRequest {
-  clientId: string;
-  categoryId?: number | null;
-  title?: string | null;
-  description: string;
-  lon: number;
-  lat: number;
-  address?: string | null;
-  urgent?: boolean;
-  /** Operators entering a call or an alarm say where it came from. */
-  source?: 'grid_worker' | 'resident' | 'department_referral' | 'video_alarm';
-  reporterName?: string | null;
-  reporterPhone?: string | null;
-}
-
 /** `POST /api/incidents/:id/actions`: dates as ISO strings, the action's own fields beside the common ones. */
 export interface IncidentActionRequest {
   action: IncidentAction;
@@ -160,83 +144,3 @@ export interface IncidentActionRequest {
 
 export type FollowUpMethod = 'phone' | 'sms' | 'in_app' | 'visit';
 
-export interface IncidentSubcategory {
-  id: number;
-  code: string;
-  name: string;
-  kind: CategoryKind;
-  timeLimit: number | null;
-  timeLimitUnit: TimeLimitUnit | null;
-  urgency: Urgency | null;
-  defaultDepartmentId: number | null;
-  openToPublic: boolean;
-}
-
-/** `GET /api/incident-categories`: the classes 大类 with their subclasses 小类. */
-export interface IncidentCategoryClass {
-  id: number;
-  code: string;
-  name: string;
-  kind: CategoryKind;
-  children: IncidentSubcategory[];
-}
-
-/** `GET /api/departments`: those the user may dispatch to. */
-export interface DepartmentOption {
-  id: number;
-  name: string;
-  level: string;
-  regionCode: string;
-  regionName: string;
-}
-
-/** `GET /api/centers`. */
-export interface CenterOption {
-  id: number;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  regionLevel: RegionLevel;
-  parentCenterId: number | null;
-}
-
-export interface NotificationItem {
-  id: number;
-  kind: string;
-  title: string;
-  body: string | null;
-  subjectTable: string | null;
-  subjectId: number | null;
-  readAt: string | null;
-  createdAt: string;
-}
-
-/** `GET /api/notifications`. */
-export interface NotificationList {
-  items: NotificationItem[];
-  unread: number;
-}
-
-/** `GET /api/all-clears/mine`: today's state of one of the grid worker's grids. */
-export interface AllClearGridState {
-  gridCode: string;
-  gridName: string;
-  reportedAt: string | null;
-}
-
-export interface AllClearReportRequest {
-  clientId: string;
-  gridCode: string;
-  nothingToReport: boolean;
-  note?: string;
-  lon?: number;
-  lat?: number;
-}
-
-/** `GET /api/all-clears/missing`: the grids of a region with no all-clear on a day. */
-export interface MissingAllClears {
-  date: string;
-  reported: number;
-  expected: number;
-  items: { gridCode: string; gridName: string; communityName: string; gridMemberName: string | null }[];
-}

@@ -1,4 +1,5 @@
-import type { FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type { GridFeatureCollection } from './api-types';
 
 export const GRID_SOURCE = 'grids';
 export const REGION_BOUNDARY_SOURCE = 'region-boundary';
@@ -81,4 +82,14 @@ export function gridLayers(selectedCode: string | null): LayerSpecification[] {
 
 export function basemapLayer(): LayerSpecification {
   return { id: 'basemap', type: 'raster', source: BASEMAP_SOURCE, paint: { 'raster-opacity': 0.85 } };
+}
+
+export const NO_FEATURES: GridFeatureCollection = { type: 'FeatureCollection', features: [], boundary: null };
+
+/** Draws a set of grids and the outline of the region they belong to on a map made with this style. */
+export function showGrids(map: MapLibreMap, grids: GridFeatureCollection | null | undefined): void {
+  map.getSource<GeoJSONSource>(GRID_SOURCE)?.setData(grids ?? NO_FEATURES);
+  map
+    .getSource<GeoJSONSource>(REGION_BOUNDARY_SOURCE)
+    ?.setData(grids?.boundary ? { type: 'Feature', geometry: grids.boundary, properties: {} } : NO_FEATURES);
 }

@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
@@ -12,16 +12,17 @@ import {
   GRID_SELECTED_FILL_LAYER,
   GRID_SELECTED_OUTLINE_LAYER,
   GRID_SOURCE,
+  NO_FEATURES,
   REGION_BOUNDARY_SOURCE,
   basemapLayer,
   gridLayers,
   selectedGridFilter,
+  showGrids,
 } from './grid-map-style';
 
 // The bundler moves the worker file; tell MapLibre where it ended up.
 setWorkerUrl(workerUrl);
 
-const NO_FEATURES: GridFeatureCollection = { type: 'FeatureCollection', features: [], boundary: null };
 
 const MAP_LOCALE: Record<string, string> = {
   'Map.Title': '地图',
@@ -148,10 +149,7 @@ export function GridMap({ grids, bounds, selectedGridCode, basemapTileUrl, onGri
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    map.getSource<GeoJSONSource>(GRID_SOURCE)?.setData(grids ?? NO_FEATURES);
-    map
-      .getSource<GeoJSONSource>(REGION_BOUNDARY_SOURCE)
-      ?.setData(grids?.boundary ? { type: 'Feature', geometry: grids.boundary, properties: {} } : NO_FEATURES);
+    showGrids(map, grids);
     setHovered(null);
   }, [ready, grids]);
 

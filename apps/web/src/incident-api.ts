@@ -1,8 +1,8 @@
 import { queryString } from './access-api';
 import { requestJson } from './api-client';
 import type {
-  AllClearGridState, AllClearReportRequest, CenterOption, DepartmentOption, IncidentActionRequest, IncidentAttachmentView,
-  IncidentCategoryClass, IncidentDetail, IncidentListFilter, IncidentPage, IncidentReportRequest, MissingAllClears, NotificationList,
+  AllClearGridState, AllClearInput, CenterView, DepartmentView, IncidentActionRequest, IncidentAttachmentView,
+  CategoryTreeNode, IncidentDetail, IncidentListFilter, IncidentPage, IncidentReportInput, MissingAllClears, NotificationList,
 } from './api-types';
 
 const segment = (value: string | number) => encodeURIComponent(String(value));
@@ -24,7 +24,7 @@ export const incidentApi = {
       pageSize: filter.pageSize,
     })}`, { signal }),
   get: (id: number, signal?: AbortSignal) => requestJson<IncidentDetail>('GET', `/api/incidents/${segment(id)}`, { signal }),
-  report: (input: IncidentReportRequest) => requestJson<IncidentDetail>('POST', '/api/incidents', { body: input }),
+  report: (input: IncidentReportInput) => requestJson<IncidentDetail>('POST', '/api/incidents', { body: input }),
   act: (id: number, input: IncidentActionRequest) =>
     requestJson<IncidentDetail>('POST', `/api/incidents/${segment(id)}/actions`, { body: input }),
   uploadAttachment: (id: number, kind: IncidentAttachmentView['kind'], file: File) => {
@@ -33,9 +33,9 @@ export const incidentApi = {
     form.append('file', file, file.name);
     return requestJson<IncidentAttachmentView>('POST', `/api/incidents/${segment(id)}/attachments`, { form });
   },
-  categories: (signal?: AbortSignal) => requestJson<IncidentCategoryClass[]>('GET', '/api/incident-categories', { signal }),
-  departments: (signal?: AbortSignal) => requestJson<DepartmentOption[]>('GET', '/api/departments', { signal }),
-  centers: (signal?: AbortSignal) => requestJson<CenterOption[]>('GET', '/api/centers', { signal }),
+  categories: (signal?: AbortSignal) => requestJson<CategoryTreeNode[]>('GET', '/api/incident-categories', { signal }),
+  departments: (signal?: AbortSignal) => requestJson<DepartmentView[]>('GET', '/api/departments', { signal }),
+  centers: (signal?: AbortSignal) => requestJson<CenterView[]>('GET', '/api/centers', { signal }),
 };
 
 /** In-app notifications of the signed-in user. */
@@ -48,7 +48,7 @@ export const notificationApi = {
 
 /** The daily all-clear 无事报平安: a grid worker's own grids today, and the grids of a region that missed a day. */
 export const allClearApi = {
-  report: (input: AllClearReportRequest) => requestJson<unknown>('POST', '/api/all-clears', { body: input }),
+  report: (input: AllClearInput) => requestJson<unknown>('POST', '/api/all-clears', { body: input }),
   mine: (signal?: AbortSignal) => requestJson<AllClearGridState[]>('GET', '/api/all-clears/mine', { signal }),
   missing: (date: string, regionCode: string | undefined, signal?: AbortSignal) =>
     requestJson<MissingAllClears>('GET', `/api/all-clears/missing${queryString({ date, regionCode })}`, { signal }),

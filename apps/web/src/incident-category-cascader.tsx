@@ -1,7 +1,7 @@
 import { CATEGORY_KIND_LABELS } from '@civicgrid/domain';
 import { Cascader } from 'antd';
 import { useMemo, type CSSProperties } from 'react';
-import type { IncidentCategoryClass } from './api-types';
+import type { CategoryTreeNode } from './api-types';
 import { useIncidentCategories } from './use-incident-reference-data';
 
 interface CategoryOption {
@@ -22,7 +22,7 @@ interface IncidentCategoryCascaderProps {
   style?: CSSProperties;
 }
 
-function pathOf(categories: IncidentCategoryClass[], id: number | null | undefined): number[] {
+function pathOf(categories: CategoryTreeNode[], id: number | null | undefined): number[] {
   if (id == null) return [];
   for (const parent of categories) {
     if (parent.id === id) return [parent.id];

@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
@@ -6,12 +6,12 @@ import { apiClient } from './api-client';
 import type { BoundingBox, GridFeatureCollection } from './api-types';
 import {
   BASEMAP_SOURCE, EMPTY_STYLE, GRID_FILL_LAYER, GRID_SELECTED_FILL_LAYER, GRID_SELECTED_OUTLINE_LAYER, GRID_SOURCE,
-  REGION_BOUNDARY_SOURCE, basemapLayer, gridLayers, selectedGridFilter,
+  NO_FEATURES, REGION_BOUNDARY_SOURCE, basemapLayer, gridLayers, selectedGridFilter,
+  showGrids,
 } from './grid-map-style';
 
 setWorkerUrl(workerUrl);
 
-const NO_FEATURES: GridFeatureCollection = { type: 'FeatureCollection', features: [], boundary: null };
 const POINT_ZOOM = 16;
 const MARKER_COLOUR = '#f5222d';
 
@@ -93,10 +93,7 @@ export function IncidentLocationMap({ point, grids, selectedGridCode, bounds, on
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    map.getSource<GeoJSONSource>(GRID_SOURCE)?.setData(grids ?? NO_FEATURES);
-    map
-      .getSource<GeoJSONSource>(REGION_BOUNDARY_SOURCE)
-      ?.setData(grids?.boundary ? { type: 'Feature', geometry: grids.boundary, properties: {} } : NO_FEATURES);
+    showGrids(map, grids);
   }, [ready, grids]);
 
   useEffect(() => {

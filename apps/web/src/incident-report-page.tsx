@@ -1,7 +1,7 @@
 import { INCIDENT_SOURCE_LABELS, TIME_LIMIT_UNIT_LABELS, URGENCY_LABELS } from '@civicgrid/domain';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Switch, Typography, type UploadFile } from 'antd';
 import { useRef, useState } from 'react';
-import type { GridLocation, IncidentReportRequest } from './api-types';
+import type { GridLocation, IncidentReportInput } from './api-types';
 import { navigate } from './app-location';
 import { INCIDENT_LIST_ROUTE, incidentPath } from './app-routes';
 import { newClientId } from './client-id';
@@ -22,7 +22,7 @@ interface ReportForm {
   address?: string;
   urgent?: boolean;
   photos?: UploadFile[];
-  source?: NonNullable<IncidentReportRequest['source']>;
+  source?: NonNullable<IncidentReportInput['source']>;
   reporterName?: string;
   reporterPhone?: string;
 }

@@ -1,7 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { NotificationItem, NotificationList } from './api-types';
+import type { NotificationView, NotificationList } from './api-types';
 import { navigate } from './app-location';
 import { incidentPath } from './app-routes';
 import { formatDateTime } from './format-date-time';
@@ -11,7 +11,7 @@ import { useErrorMessage } from './use-error-message';
 const POLL_INTERVAL_MS = 30_000;
 const LIST_LIMIT = 20;
 
-function NotificationRow({ item, onOpen }: { item: NotificationItem; onOpen: (item: NotificationItem) => void }) {
+function NotificationRow({ item, onOpen }: { item: NotificationView; onOpen: (item: NotificationView) => void }) {
   const unread = item.readAt === null;
   return (
     <button
@@ -61,7 +61,7 @@ export function NotificationBell() {
 
   const reload = useCallback(() => setPolls((count) => count + 1), []);
 
-  const openItem = async (item: NotificationItem) => {
+  const openItem = async (item: NotificationView) => {
     setOpen(false);
     if (item.subjectTable === 'incidents' && item.subjectId !== null) navigate(incidentPath(item.subjectId));
     if (item.readAt !== null) return;

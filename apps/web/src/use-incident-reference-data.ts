@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CenterOption, DepartmentOption, IncidentCategoryClass, IncidentSubcategory } from './api-types';
+import type { CenterView, DepartmentView, CategoryTreeNode, CategoryView } from './api-types';
 import { incidentApi } from './incident-api';
 import { useCurrentUser } from './session-context';
 import { useErrorMessage } from './use-error-message';
@@ -30,9 +30,9 @@ function useCached<T>(name: string, load: () => Promise<T>, empty: T): T {
   return value;
 }
 
-const NO_CATEGORIES: IncidentCategoryClass[] = [];
-const NO_DEPARTMENTS: DepartmentOption[] = [];
-const NO_CENTERS: CenterOption[] = [];
+const NO_CATEGORIES: CategoryTreeNode[] = [];
+const NO_DEPARTMENTS: DepartmentView[] = [];
+const NO_CENTERS: CenterView[] = [];
 
 export const useIncidentCategories = () => useCached('categories', () => incidentApi.categories(), NO_CATEGORIES);
 export const useDepartments = () => useCached('departments', () => incidentApi.departments(), NO_DEPARTMENTS);
@@ -40,9 +40,9 @@ export const useCenters = () => useCached('centers', () => incidentApi.centers()
 
 /** A subclass by id, with its class. */
 export function findSubcategory(
-  categories: IncidentCategoryClass[],
+  categories: CategoryTreeNode[],
   id: number | null | undefined,
-): { parent: IncidentCategoryClass; category: IncidentSubcategory } | undefined {
+): { parent: CategoryTreeNode; category: CategoryView } | undefined {
   if (id == null) return undefined;
   for (const parent of categories) {
     const category = parent.children.find((child) => child.id === id);

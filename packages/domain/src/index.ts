@@ -23,3 +23,4 @@ export * from './incidents/incident-status.js';
 export * from './incidents/incident-workflow.js';
 export * from './incidents/incident.schema.js';
 export * from './incidents/code-table.schema.js';
+export * from './incidents/incident-views.js';

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { AllClearGridState, MissingAllClears } from '@civicgrid/domain';
 import type { DatabaseExecutor } from '../database/schema.js';
 
 /** The grid members who owe a daily all-clear: the full-time grid workers of each grid. */
@@ -38,8 +39,8 @@ export class AllClearRepository {
     return result.rows[0];
   }
 
-  async mine(executor: DatabaseExecutor, userId: number, gridMemberId: number, day: string) {
-    const result = await sql<{ gridCode: string; gridName: string; reportedAt: string | null }>`
+  async mine(executor: DatabaseExecutor, userId: number, gridMemberId: number, day: string): Promise<AllClearGridState[]> {
+    const result = await sql<AllClearGridState>`
       SELECT g.code AS "gridCode", g.name AS "gridName", a.reported_at AS "reportedAt"
       FROM user_grids ug JOIN grids g ON g.id = ug.grid_id
       LEFT JOIN daily_all_clears a ON a.grid_id = g.id AND a.grid_member_id = ${gridMemberId} AND a.report_date = ${day}
@@ -48,14 +49,14 @@ export class AllClearRepository {
   }
 
   /** Grid workers of a region who have not sent the day's all-clear, with the totals. */
-  async missing(executor: DatabaseExecutor, regionPath: string | null, day: string, limit: number) {
+  async missing(executor: DatabaseExecutor, regionPath: string | null, day: string, limit: number): Promise<Omit<MissingAllClears, 'date'>> {
     const scope = regionPath === null ? sql`true` : sql`(g.path LIKE ${regionPath + '/%'})`;
     const expected = sql`
       FROM grid_member_assignments ga JOIN grids g ON g.id = ga.grid_id JOIN grid_members m ON m.id = ga.grid_member_id
       JOIN regions community ON community.id = g.community_id
       WHERE ga.role = ${EXPECTED_ROLE} AND ga.started_on <= ${day}::date AND (ga.ended_on IS NULL OR ga.ended_on > ${day}::date) AND ${scope}`;
     const notReported = sql`NOT EXISTS (SELECT 1 FROM daily_all_clears a WHERE a.grid_id = g.id AND a.grid_member_id = m.id AND a.report_date = ${day}::date)`;
-    const items = await sql<{ gridCode: string; gridName: string; communityName: string; gridMemberName: string }>`
+    const items = await sql<MissingAllClears['items'][number]>`
       SELECT g.code AS "gridCode", g.name AS "gridName", community.name AS "communityName", m.name AS "gridMemberName"
       ${expected} AND ${notReported} ORDER BY g.code, m.name LIMIT ${limit}`.execute(executor);
     const totals = await sql<{ expected: number; missing: number }>`

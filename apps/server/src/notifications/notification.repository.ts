@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { NotificationList, NotificationView } from '@civicgrid/domain';
 import type { DatabaseExecutor } from '../database/schema.js';
 
 /** Who is told: each audience is a set of active users found by SQL. */
@@ -8,17 +9,6 @@ export type Audience =
   | { kind: 'grid_verifiers'; gridId: number }
   | { kind: 'incident_reporters'; incidentId: number }
   | { kind: 'approvers'; regionId: number; centerId: number | null };
-
-export interface NotificationView {
-  id: number;
-  kind: string;
-  title: string;
-  body: string | null;
-  subjectTable: string | null;
-  subjectId: number | null;
-  readAt: string | null;
-  createdAt: string;
-}
 
 const OPERATOR_ROLES = ['city_operator', 'district_operator', 'street_operator', 'community_operator'];
 
@@ -60,7 +50,7 @@ export class NotificationRepository {
     return Number(result.numAffectedRows ?? 0);
   }
 
-  async listForUser(executor: DatabaseExecutor, userId: number, options: { unreadOnly: boolean; limit: number }): Promise<{ items: NotificationView[]; unread: number }> {
+  async listForUser(executor: DatabaseExecutor, userId: number, options: { unreadOnly: boolean; limit: number }): Promise<NotificationList> {
     const items = await sql<NotificationView>`
       SELECT id::int, kind, title, body, subject_table AS "subjectTable", subject_id AS "subjectId", read_at AS "readAt", created_at AS "createdAt"
       FROM notifications WHERE user_id = ${userId} ${options.unreadOnly ? sql`AND read_at IS NULL` : sql``}

@@ -1,27 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Jurisdiction } from '@civicgrid/domain';
+import type { CenterView, DepartmentView, Jurisdiction } from '@civicgrid/domain';
 import { regionVisibleInJurisdiction } from '../database/jurisdiction.sql.js';
 import type { DatabaseExecutor } from '../database/schema.js';
-
-export interface CenterView {
-  id: number;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  regionLevel: string;
-  parentCenterId: number | null;
-}
-
-export interface DepartmentView {
-  id: number;
-  name: string;
-  code: string | null;
-  level: string;
-  regionCode: string;
-  regionName: string;
-  phone: string | null;
-  disabled: boolean;
-}
 
 /** Departments that can serve places of the jurisdiction: at its region, above it (a district bureau serves its streets) or below it. */
 function departmentInReach(jurisdiction: Jurisdiction): RawBuilder<unknown> {

@@ -1,8 +1,8 @@
-import { conflict, notFound, type Actor } from '@civicgrid/domain';
+import { conflict, notFound, type Actor, type DepartmentView } from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
 import type { GridLookups } from '../grids/grid-access.js';
-import type { DepartmentView, OrganizationRepository } from './organization.repository.js';
+import type { OrganizationRepository } from './organization.repository.js';
 
 /** Centers (one per region) and departments (attached to a region and its level). */
 export class OrganizationService {
