@@ -24,3 +24,6 @@ export * from './incidents/incident-workflow.js';
 export * from './incidents/incident.schema.js';
 export * from './incidents/code-table.schema.js';
 export * from './incidents/incident-views.js';
+export * from './registers/person-fields.js';
+export * from './registers/person-values.js';
+export * from './registers/phone.js';
