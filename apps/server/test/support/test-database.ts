@@ -32,6 +32,13 @@ export async function openTestDatabase(): Promise<{ database: Database; cleanup:
       await database.close();
       const dropper = new pg.Client({ connectionString: adminUrl.toString() });
       await dropper.connect();
+      // The pool's end() resolves before its sockets close: wait for the backends to go, or FORCE would
+      // terminate them and their clients would raise the termination as an uncaught error in this process.
+      for (let attempt = 0; attempt < 100; attempt += 1) {
+        const { rows } = await dropper.query('SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0].count === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await dropper.end();
     },
