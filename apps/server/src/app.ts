@@ -41,7 +41,7 @@ const webDistDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'dataDirectory' | 'duplicateWindow'>> & { basemapTileUrl?: string | null };
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'dataDirectory' | 'duplicateWindow' | 's3'>> & { basemapTileUrl?: string | null };
   logger?: boolean;
 }
 
@@ -70,6 +70,7 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   const services = createServices(database, {
     // tests and one-off tools without a data directory keep photos in a fresh temporary one
     filesDirectory: path.join(config.dataDirectory ?? fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-')), 'files'),
+    s3: config.s3 ?? null,
     duplicateWindow: config.duplicateWindow ?? { metres: 100, hours: 72 },
   });
   await app.register(fastifyCookie);

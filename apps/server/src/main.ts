@@ -13,9 +13,10 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDirec
 const applied = await migrate(database);
 const app = await buildApp({
   database,
-  config: { logLevel: config.logLevel, dataDirectory: config.dataDirectory, duplicateWindow: config.duplicateWindow, basemapTileUrl: process.env.BASEMAP_TILE_URL ?? null },
+  config: { logLevel: config.logLevel, dataDirectory: config.dataDirectory, duplicateWindow: config.duplicateWindow, s3: config.s3, basemapTileUrl: process.env.BASEMAP_TILE_URL ?? null },
 });
 app.log.info({ database: database.kind, dataDirectory: database.kind === 'pglite' ? config.dataDirectory : undefined, migrations: applied }, 'database ready');
+app.log.info(config.s3 ? { files: 's3', bucket: config.s3.bucket, endpoint: config.s3.endpoint ?? 'AWS' } : { files: 'local', directory: `${config.dataDirectory}/files` }, 'photo store');
 if (config.seedDemo) await seedDemoCityIfEmpty(database, (message) => app.log.info(message));
 if (config.seedDemo) await seedDemoIncidentsIfNone(database, app.services, (message) => app.log.info(message));
 await bootstrapAdministrator(database, process.env.ADMIN_PASSWORD, (message) => app.log.warn(message));

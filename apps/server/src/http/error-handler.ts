@@ -34,6 +34,8 @@ function body(request: FastifyRequest, code: string, zh: string, en: string, det
 
 /** The one place where errors become HTTP: domain errors by kind, validation as 400, the rest as 500. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  // a route may have set another type (a photo) before failing; the error is JSON
+  void reply.type('application/json; charset=utf-8');
   if (error instanceof DomainError) {
     void reply.status(STATUS_OF_KIND[error.kind]).send(body(request, error.code, error.messages.zh, error.messages.en, error.details));
     return;

@@ -25,6 +25,7 @@ import { AllClearService } from '../all-clears/all-clear.service.js';
 import { AttachmentRepository } from '../attachments/attachment.repository.js';
 import { AttachmentService } from '../attachments/attachment.service.js';
 import { LocalFileStore } from '../attachments/file-store.js';
+import { S3FileStore, type S3StoreSettings } from '../attachments/s3-file-store.js';
 import { IncidentCategoryRepository } from '../incident-categories/incident-category.repository.js';
 import { IncidentCategoryService } from '../incident-categories/incident-category.service.js';
 import { DeadlineWatcher } from '../incidents/deadline-watcher.js';
@@ -50,6 +51,8 @@ import { WorkingCalendarService } from '../working-calendar/working-calendar.ser
 export interface ServiceOptions {
   /** Where photos and thumbnails are kept. */
   filesDirectory: string;
+  /** An S3-compatible bucket that keeps them instead, when given. */
+  s3?: S3StoreSettings | null;
   /** Reports of one subclass this close in space and time are offered for merging. */
   duplicateWindow: DuplicateWindow;
 }
@@ -80,7 +83,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     incidentService: new IncidentService(db, incidents, new IncidentQueryRepository(), attachments, options.duplicateWindow),
     incidentIntakeService: new IncidentIntakeService(db, incidents, relations, notifications, webhooks, clock),
     incidentWorkflowService: new IncidentWorkflowService(db, incidents, assignments, clock, effects),
-    attachmentService: new AttachmentService(attachments, new LocalFileStore(options.filesDirectory)),
+    attachmentService: new AttachmentService(attachments, options.s3 ? new S3FileStore(options.s3) : new LocalFileStore(options.filesDirectory)),
     incidentCategoryService: new IncidentCategoryService(db, new IncidentCategoryRepository()),
     organizationService: new OrganizationService(db, new OrganizationRepository(), lookups),
     allClearService: new AllClearService(db, new AllClearRepository(), incidents, lookups),
