@@ -101,8 +101,13 @@ async function act(label: string, fill?: (dialog: ReturnType<Page['locator']>) =
   if (fill) await fill(dialog);
   if (shot) await screenshot(shot);
   await dialog.locator('.ant-modal-footer').getByRole('button', { name: label, exact: true }).click();
-  await page.locator('.ant-message').getByText(`${label}成功`).waitFor();
-  await dialog.waitFor({ state: 'hidden' });
+  try {
+    await dialog.waitFor({ state: 'hidden' });
+  } catch (error) {
+    // keep what the user saw (an error message in the dialog, a spinner that never ends) for the report
+    await screenshot(`failed-${label}`);
+    throw error;
+  }
 }
 
 test('a grid worker reports an incident with a photo inside his grid and sees it waiting for the center', TIMEOUT, async () => {
