@@ -13,7 +13,7 @@ import { apiTokenRoutes } from './api-tokens/api-token.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { buildingRoutes } from './base-data/building.routes.js';
-import { personRoutes } from './base-data/person.routes.js';
+import { registerRoutes } from './registers/register.routes.js';
 import type { Config } from './config.js';
 import type { Database } from './database/database.js';
 import { gridRoutes } from './grids/grid.routes.js';
@@ -30,6 +30,13 @@ import { notificationRoutes } from './notifications/notification.routes.js';
 import { organizationRoutes } from './organizations/organization.routes.js';
 import { webhookRoutes } from './webhooks/webhook.routes.js';
 import { workingCalendarRoutes } from './working-calendar/working-calendar.routes.js';
+import { mapTileRoutes } from './map/map-tile.routes.js';
+import { drillDownRoutes } from './drill-down/drill-down.routes.js';
+import { cameraRoutes } from './cameras/camera.routes.js';
+import { dashboardRoutes } from './dashboards/dashboard.routes.js';
+import { directiveRoutes } from './directives/directive.routes.js';
+import { importRoutes } from './imports/import.routes.js';
+import { personExportRoutes } from './exports/person-export.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -98,7 +105,7 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   await app.register(regionRoutes(services));
   await app.register(gridRoutes(services));
   await app.register(buildingRoutes(services));
-  await app.register(personRoutes(services));
+  await app.register(registerRoutes(services));
   await app.register(authRoutes(services));
   await app.register(userRoutes(services));
   await app.register(apiTokenRoutes(services));
@@ -111,6 +118,16 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   await app.register(allClearRoutes(services));
   await app.register(notificationRoutes(services));
   await app.register(webhookRoutes(services));
+  await app.register(mapTileRoutes(services));
+  await app.register(drillDownRoutes(services));
+  await app.register(dashboardRoutes(services));
+  await app.register(directiveRoutes(services));
+  await app.register(cameraRoutes(services));
+  await app.register(importRoutes(services));
+  await app.register(personExportRoutes(services));
+  // imports run in the background of the server; closing hands a running one back to the queue
+  app.addHook('onReady', async () => services.importJobRunner.start(app.log));
+  app.addHook('onClose', async () => services.importJobRunner.stop());
 
   if (fs.existsSync(path.join(webDistDirectory, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDistDirectory, wildcard: false });

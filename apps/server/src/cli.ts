@@ -7,12 +7,14 @@ import { RegionRepository } from './regions/region.repository.js';
 import { RegionService } from './regions/region.service.js';
 import { DEMO_SIZES, type DemoSizeName } from './demo/demo-city.service.js';
 import { createDemoCityService, DEMO_SEED } from './demo/demo-seed.js';
+import { generateBulkIncidents } from './demo/demo-incident-bulk.js';
 
 const USAGE = `Usage:
   cli migrate                                  apply database migrations
   cli regions import --city 370300 [--district 370303 ...]
                                                import a city's division tree (re-import updates)
   cli demo small|city [--seed N]               generate a demo city in an empty database
+  cli demo incidents [--count N] [--seed N]    add N incidents (default 1,000,000) over the last 90 days to the grids
 Environment: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded PGlite, default ./data)`;
 
 const printedSteps = new Map<string, number>();
@@ -36,7 +38,7 @@ function progressBar(stage: string, done: number, total: number): void {
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { city: { type: 'string' }, district: { type: 'string', multiple: true }, seed: { type: 'string' }, help: { type: 'boolean' } },
+    options: { city: { type: 'string' }, district: { type: 'string', multiple: true }, seed: { type: 'string' }, count: { type: 'string' }, help: { type: 'boolean' } },
   });
   const [command, subcommand] = positionals;
   if (!command || values.help) {
@@ -53,6 +55,9 @@ async function main(): Promise<void> {
       const service = new RegionService(database.db, new RegionRepository(database.db));
       const result = await service.importCity(systemActor('cli'), values.city, values.district ? { districtCodes: values.district } : {});
       console.log(`${result.cityName} (${result.cityCode}): ${result.districts} districts, ${result.streets} streets, ${result.communities} communities; ${result.inserted} new, ${result.updated} updated`);
+    } else if (command === 'demo' && subcommand === 'incidents') {
+      const inserted = await generateBulkIncidents(database.db, { count: Number(values.count ?? 1_000_000), seed: values.seed ? Number(values.seed) : DEMO_SEED, onProgress: progressBar });
+      console.log(`demo incidents: ${inserted} added`);
     } else if (command === 'demo' && (subcommand === 'small' || subcommand === 'city')) {
       const seed = values.seed ? Number(values.seed) : DEMO_SEED;
       const started = Date.now();

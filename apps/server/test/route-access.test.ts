@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { systemActor } from '@civicgrid/domain';
 import { polygon, regionService } from './support/factories.js';
 import { uploadPhoto } from './support/incident-fixture.js';
+import { buildRegisterRecords, REGISTER_MARKERS, REGISTER_SAMPLE_BODIES, registerFingerprint, registerOwnUrls, registerPathValue, type RegisterIds } from './support/register-fixture.js';
 import { startTestApp, type Session, type TestContext } from './support/test-app.js';
 
 const A_STREET = '370303001';
@@ -17,11 +18,12 @@ const B_GRID = '370302001001001';
 const A_GRID_POINT = { lon: 118.005, lat: 36.805 };
 const VALID_PASSWORD = 'Zibo#2026-safe';
 // Strings that belong to jurisdiction A only: none may appear in an answer to a user of B.
-const A_MARKERS = [A_GRID, A_STREET, 'a.operator', '张店热线令牌', '甲楼', '甲居民', '甲部门', '甲推送', '甲事件描述'];
+const A_MARKERS = [A_GRID, A_STREET, 'a.operator', '张店热线令牌', '甲楼', '甲居民', '甲部门', '甲推送', '甲事件描述', '甲指令', '甲摄像头', ...REGISTER_MARKERS];
 
 let context: TestContext;
 let otherUsers: [string, Session][];
-const ids = { building: 0, household: 0, person: 0, user: 0, token: 0, gridMember: 0, incident: 0, attachment: 0, department: 0, webhook: 0, category: 0 };
+let registerIds: RegisterIds;
+const ids = { building: 0, household: 0, person: 0, user: 0, token: 0, gridMember: 0, incident: 0, attachment: 0, department: 0, webhook: 0, category: 0, directive: 0, directiveTarget: 0, camera: 0, importJob: 0 };
 
 before(async () => {
   context = await startTestApp();
@@ -53,6 +55,19 @@ before(async () => {
   ids.attachment = await uploadPhoto(context, aOperator, ids.incident, 'before');
   ids.webhook = (await admin({ method: 'POST', url: '/api/webhooks', payload: { name: '甲推送', url: 'http://127.0.0.1:9/a', regionCode: A_STREET } })).json().id;
   ids.category = (await sql<{ id: number }>`SELECT min(id) AS id FROM incident_categories`.execute(context.database.db)).rows[0]!.id;
+  ids.directive = (await admin({ method: 'POST', url: '/api/directives', as: aOperator, payload: { title: '甲指令', content: '甲指令内容', regionCode: A_STREET, dueAt: '2099-01-01T00:00:00Z' } })).json().id;
+  ids.directiveTarget = (await sql<{ id: number }>`SELECT min(id) AS id FROM directive_targets WHERE directive_id = ${ids.directive}`.execute(context.database.db)).rows[0]!.id;
+  ids.camera = (await admin({ method: 'POST', url: '/api/cameras', as: aOperator, payload: { name: '甲摄像头', ...A_GRID_POINT } })).json().id;
+  const boundary = 'route-access-boundary';
+  const csv = `姓名,人口类型,所属网格\n甲导入,户籍人口,${A_GRID}\n`;
+  const imported = await admin({
+    method: 'POST', url: '/api/imports/persons', as: aOperator, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: `--${boundary}\r\nContent-Disposition: form-data; name="mode"\r\n\r\nskip_invalid\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="甲导入.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+  });
+  assert.equal(imported.statusCode, 202, imported.body);
+  ids.importJob = imported.json().id;
+
+  registerIds = await buildRegisterRecords(context, aOperator, { gridCode: A_GRID, point: A_GRID_POINT, personId: ids.person, householdId: ids.household });
 
   const bMember = (await admin({ method: 'POST', url: `/api/grids/${B_GRID}/members`, payload: { name: '乙网格员', role: 'full_time_grid_worker' } })).json().gridMemberId;
   await context.createUser('b.operator', { role: 'district_operator', regionCode: '370302' });
@@ -68,12 +83,17 @@ function samplePath(url: string): string {
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     if (name === 'code') return url.startsWith('/api/regions') ? (url.includes('/grids/import') ? A_COMMUNITY : A_STREET) : A_GRID;
     if (name === 'gridMemberId') return String(ids.gridMember);
+    const registerValue = registerPathValue(name, url, registerIds, ids.person);
+    if (registerValue !== undefined) return registerValue;
     if (name === 'day') return '2026-10-01';
+    // the z12 map tile holding A's grid
+    if (name === 'z' || name === 'x' || name === 'y') return { z: '12', x: '3390', y: '1597' }[name];
+    if (name === 'targetId') return String(ids.directiveTarget);
     if (name === 'id') {
       const byResource: Record<string, number> = {
         buildings: ids.building, households: ids.household, persons: ids.person, users: ids.user, 'api-tokens': ids.token,
         incidents: ids.incident, attachments: ids.attachment, departments: ids.department, webhooks: ids.webhook,
-        'incident-categories': ids.category, notifications: 1,
+        'incident-categories': ids.category, notifications: 1, directives: ids.directive, cameras: ids.camera, imports: ids.importJob,
       };
       const resource = url.split('/')[2]!;
       if (byResource[resource] !== undefined) return String(byResource[resource]);
@@ -85,7 +105,13 @@ function samplePath(url: string): string {
 // Query strings that point into A; extra keys are ignored by routes that do not take them.
 const SAMPLE_QUERY = { regionCode: A_STREET, parentCode: A_STREET, ...A_GRID_POINT };
 
+// Importing is done in one's own jurisdiction (every row is checked against it): a user of B holding
+// base_data.manage may call the route, and without a file gets a 400 that changes nothing.
+const OWN_JURISDICTION_WRITES = new Set(['POST /api/imports/persons']);
+
 const SAMPLE_BODIES: Record<string, unknown> = {
+  'POST /api/imports/persons': undefined,
+  ...REGISTER_SAMPLE_BODIES,
   'POST /api/regions/import': { cityCode: '370300' },
   'PUT /api/regions/:code/boundary': polygon(118.0, 36.8, 118.02, 36.81),
   'POST /api/grids': { code: `${A_COMMUNITY}009`, name: '入侵网格', boundary: polygon(118.02, 36.8, 118.03, 36.81) },
@@ -116,6 +142,11 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/all-clears': { clientId: 'intruder-0002', gridCode: A_GRID },
   'POST /api/webhooks': { name: '越权推送', url: 'http://127.0.0.1:9/x', regionCode: A_STREET },
   'POST /api/webhooks/:id/deactivate': undefined,
+  'POST /api/directives': { title: '越权指令', content: '越权', regionCode: A_STREET, dueAt: '2099-01-01T00:00:00Z' },
+  'POST /api/directives/:id/targets/:targetId/complete': { note: '越权完成' },
+  'POST /api/cameras': { name: '越权点位', ...A_GRID_POINT },
+  'PATCH /api/cameras/:id': { name: '越权改名' },
+  'DELETE /api/cameras/:id': undefined,
 };
 
 async function fingerprint(): Promise<string> {
@@ -138,7 +169,11 @@ async function fingerprint(): Promise<string> {
       (SELECT string_agg(concat_ws(',', day, is_working_day), ';' ORDER BY day) FROM working_calendar_days),
       (SELECT string_agg(concat_ws(',', id, time_limit), ';' ORDER BY id) FROM step_time_limits),
       (SELECT count(*) FROM daily_all_clears)::text,
-      (SELECT string_agg(concat_ws(',', id, active, region_id), ';' ORDER BY id) FROM webhook_subscriptions))) AS fingerprint`.execute(context.database.db);
+      (SELECT string_agg(concat_ws(',', id, active, region_id), ';' ORDER BY id) FROM webhook_subscriptions),
+      (SELECT string_agg(concat_ws(',', id, title, status), ';' ORDER BY id) FROM directives),
+      (SELECT string_agg(concat_ws(',', id, state, result_note), ';' ORDER BY id) FROM directive_targets),
+      (SELECT string_agg(concat_ws(',', id, name, status, grid_id), ';' ORDER BY id) FROM cameras),
+      (SELECT count(*) FROM import_jobs)::text, ${registerFingerprint()})) AS fingerprint`.execute(context.database.db);
   return result.rows[0]!.fingerprint;
 }
 
@@ -173,6 +208,8 @@ test('users of another jurisdiction get 401/403/404 (or nothing of A in a listin
       if (response.statusCode === 200) {
         assert.equal(route.method, 'GET', label);
         for (const marker of A_MARKERS) assert.ok(!response.body.includes(marker), `${label} shows ${marker}`);
+      } else if (response.statusCode === 400 && OWN_JURISDICTION_WRITES.has(`${route.method} ${route.url}`)) {
+        assert.equal(response.json().code, 'import.not_multipart', label);
       } else {
         assert.ok([401, 403, 404].includes(response.statusCode), label);
       }
@@ -183,7 +220,7 @@ test('users of another jurisdiction get 401/403/404 (or nothing of A in a listin
 
 test('the same calls made by a user of A do reach A’s records (the samples are not simply wrong)', async () => {
   const own = await context.loginAs('a.operator');
-  for (const url of [`/api/grids/${A_GRID}`, `/api/regions/${A_STREET}`, `/api/buildings/${ids.building}`, `/api/persons/${ids.person}`, `/api/households/${ids.household}`]) {
+  for (const url of [`/api/grids/${A_GRID}`, `/api/regions/${A_STREET}`, `/api/buildings/${ids.building}`, `/api/persons/${ids.person}`, `/api/households/${ids.household}`, ...registerOwnUrls(registerIds, ids.person)]) {
     const response = await context.inject({ url, as: own });
     assert.equal(response.statusCode, 200, `${url}: ${response.body}`);
   }

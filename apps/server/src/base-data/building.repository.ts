@@ -1,21 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import type { BuildingView, HouseholdSummary, Jurisdiction } from '@civicgrid/domain';
+import type { BuildingRecordView, BuildingView, HouseholdSummary, Jurisdiction, UnitView } from '@civicgrid/domain';
 import { gridInJurisdiction } from '../database/jurisdiction.sql.js';
 import type { DatabaseExecutor, DatabaseSchema } from '../database/schema.js';
 
 export type BuildingRow = BuildingView;
 export type HouseholdRow = HouseholdSummary;
-
-export interface PersonRow {
-  id: number;
-  name: string;
-  gender: 'male' | 'female' | null;
-  residency: 'registered' | 'floating' | 'foreign';
-  idNumber: string | null;
-  birthDate: string | null;
-  mobile: string | null;
-  relationToHead: string | null;
-}
 
 const buildingColumns = sql`
   b.id, b.name, b.address, g.code AS "gridCode", ST_X(b.location) AS lon, ST_Y(b.location) AS lat, b.floors,
@@ -62,17 +51,32 @@ export class BuildingRepository {
     return result.rows;
   }
 
-  async findHousehold(id: number, jurisdiction: Jurisdiction): Promise<HouseholdRow | undefined> {
-    const result = await sql<HouseholdRow>`
-      SELECT ${householdColumns} ${householdJoins} WHERE hh.id = ${id} AND ${gridInJurisdiction(jurisdiction, 'g')}`.execute(this.db);
+
+
+  async record(executor: DatabaseExecutor, id: number, jurisdiction: Jurisdiction, options: { lock?: boolean } = {}): Promise<BuildingRecordView | undefined> {
+    const result = await sql<BuildingRecordView>`
+      SELECT b.id, b.version, b.name, b.address, b.building_type AS "buildingType", b.floors, g.code AS "gridCode"
+      FROM buildings b JOIN grids g ON g.id = b.grid_id
+      WHERE b.id = ${id} AND ${gridInJurisdiction(jurisdiction, 'g')} ${options.lock ? sql`FOR UPDATE OF b` : sql``}`.execute(executor);
     return result.rows[0];
   }
 
-  async listPersonsOfHousehold(householdId: number): Promise<PersonRow[]> {
-    const result = await sql<PersonRow>`
-      SELECT id, name, gender, residency, id_number AS "idNumber", birth_date AS "birthDate", mobile, relation_to_head AS "relationToHead"
-      FROM persons WHERE household_id = ${householdId}
-      ORDER BY relation_to_head = '户主' DESC, birth_date`.execute(this.db);
+  async update(executor: DatabaseExecutor, id: number, version: number, columns: Record<string, unknown>): Promise<boolean> {
+    const sets = Object.entries(columns).map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
+    const result = await sql`UPDATE buildings SET ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`])} WHERE id = ${id} AND version = ${version}`.execute(executor);
+    return Number(result.numAffectedRows ?? 0) === 1;
+  }
+
+  async units(executor: DatabaseExecutor, buildingId: number): Promise<UnitView[]> {
+    const result = await sql<UnitView>`
+      SELECT u.id, u.name, (SELECT count(*)::int FROM houses h WHERE h.unit_id = u.id) AS houses FROM units u
+      WHERE u.building_id = ${buildingId} ORDER BY u.name`.execute(executor);
     return result.rows;
+  }
+
+  /** Adds a unit; undefined when the building already has one of that name. */
+  async insertUnit(executor: DatabaseExecutor, buildingId: number, name: string): Promise<number | undefined> {
+    const result = await sql<{ id: number }>`INSERT INTO units (building_id, name) VALUES (${buildingId}, ${name}) ON CONFLICT DO NOTHING RETURNING id`.execute(executor);
+    return result.rows[0]?.id;
   }
 }

@@ -1,23 +1,20 @@
-import { maskIdNumber, maskPhone, notFound, type Actor, type BuildingDetail, type HouseholdDetail, type MaskedPerson } from '@civicgrid/domain';
+import {
+  BUILDING_FIELDS, changedFields, conflict, createdFields, notFound, parseRecordValues, type Actor, type BuildingDetail, type BuildingRecordView,
+  type RecordChangeView, type UnitView,
+} from '@civicgrid/domain';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
 import type { GridLookups } from '../grids/grid-access.js';
 import type { GridRepository } from '../grids/grid.repository.js';
-import type { BuildingRepository, PersonRow } from './building.repository.js';
+import { RecordChangeRepository } from '../registers/record-change.repository.js';
+import { presentHistory } from '../registers/record-history.js';
+import { actorUserId, invalidValues, versionConflict } from '../registers/register-errors.js';
+import type { BuildingRepository } from './building.repository.js';
 
-/** Until roles exist (access-control issue), personal data leaves the server masked. */
-function presentPerson(person: PersonRow): MaskedPerson {
-  return {
-    id: person.id,
-    name: person.name,
-    gender: person.gender,
-    residency: person.residency,
-    idNumberMasked: person.idNumber ? maskIdNumber(person.idNumber) : null,
-    mobileMasked: person.mobile ? maskPhone(person.mobile) : null,
-    birthDate: person.birthDate,
-    relationToHead: person.relationToHead,
-  };
-}
+const BUILDING = { code: 'building.invalid', zh: '楼栋信息', en: 'building' };
+const HEADERS = new Map<string, string>(BUILDING_FIELDS.map((field) => [field.key, field.header]));
+const COLUMN_OF: Record<string, string> = { name: 'name', address: 'address', buildingType: 'building_type', floors: 'floors' };
+const buildingNotFound = (id: number) => notFound('building.not_found', `楼栋 ${id} 不存在`, `Building ${id} does not exist`);
 
 export class BuildingService {
   constructor(
@@ -25,6 +22,8 @@ export class BuildingService {
     private readonly buildings: BuildingRepository,
     private readonly grids: GridRepository,
     private readonly lookups: GridLookups,
+    // stateless; a default keeps the wiring in services.ts as it was
+    private readonly changes = new RecordChangeRepository(),
   ) {}
 
   /** Creates a building in the grid its location falls in; a location outside every grid is refused. */
@@ -37,15 +36,56 @@ export class BuildingService {
     if (!grid) {
       throw notFound('grid.point_outside_jurisdiction', '楼栋位置不在您管辖的网格内', 'The building’s location is not in a grid of your jurisdiction');
     }
-    const id = await this.db.transaction().execute((transaction) =>
-      this.buildings.insert(transaction, { gridId: grid.id, name: input.name, address: input.address ?? null, floors: input.floors ?? null, lon: input.lon, lat: input.lat }));
+    const id = await this.db.transaction().execute(async (transaction) => {
+      const building = { name: input.name, address: input.address ?? null, floors: input.floors ?? null };
+      const created = await this.buildings.insert(transaction, { gridId: grid.id, ...building, lon: input.lon, lat: input.lat });
+      await this.changes.insert(transaction, { table: 'buildings', recordId: created, changedBy: actorUserId(actor), before: null, after: createdFields({ ...building, gridCode: grid.code }) });
+      return created;
+    });
     return this.get(actor, id);
   }
 
   async get(actor: Actor, id: number): Promise<BuildingDetail> {
     const building = await this.buildings.findById(id, actor.jurisdiction);
-    if (!building) throw notFound('building.not_found', `楼栋 ${id} 不存在`, `Building ${id} does not exist`);
+    if (!building) throw buildingNotFound(id);
     return { ...building, householdList: await this.buildings.listHouseholdsOfBuilding(id) };
+  }
+
+  /** Changes the sent fields of a building last seen at `version` (its place, and so its grid, stays). */
+  async update(actor: Actor, id: number, input: Record<string, unknown> & { version: number }): Promise<BuildingRecordView> {
+    const { version, ...patch } = input;
+    return this.db.transaction().execute(async (transaction) => {
+      const current = await this.buildings.record(transaction, id, actor.jurisdiction, { lock: true });
+      if (!current) throw buildingNotFound(id);
+      if (current.version !== version) throw versionConflict('building.version_conflict', current.version);
+      const before = { name: current.name, address: current.address, buildingType: current.buildingType, floors: current.floors };
+      const parsed = parseRecordValues(BUILDING_FIELDS, { ...before, ...patch });
+      if ('errors' in parsed) throw invalidValues(BUILDING.code, BUILDING, parsed.errors);
+      const diff = changedFields(before, parsed.values);
+      if (!diff) return current;
+      const columns = Object.fromEntries(Object.keys(diff.after).map((key) => [COLUMN_OF[key]!, diff.after[key]]));
+      if (!(await this.buildings.update(transaction, id, version, columns))) throw versionConflict('building.version_conflict', version + 1);
+      await this.changes.insert(transaction, { table: 'buildings', recordId: id, changedBy: actorUserId(actor), ...diff });
+      return (await this.buildings.record(transaction, id, actor.jurisdiction))!;
+    });
+  }
+
+  async history(actor: Actor, id: number, limit: number): Promise<RecordChangeView[]> {
+    if (!(await this.buildings.record(this.db, id, actor.jurisdiction))) throw buildingNotFound(id);
+    return presentHistory(await this.changes.listFor(this.db, 'buildings', id, limit), (field) => HEADERS.get(field) ?? (field === 'gridCode' ? '所属网格' : field), undefined, [...HEADERS.keys()]);
+  }
+
+  async units(actor: Actor, id: number): Promise<UnitView[]> {
+    if (!(await this.buildings.record(this.db, id, actor.jurisdiction))) throw buildingNotFound(id);
+    return this.buildings.units(this.db, id);
+  }
+
+  async addUnit(actor: Actor, id: number, name: string): Promise<UnitView[]> {
+    return this.db.transaction().execute(async (transaction) => {
+      if (!(await this.buildings.record(transaction, id, actor.jurisdiction, { lock: true }))) throw buildingNotFound(id);
+      if ((await this.buildings.insertUnit(transaction, id, name)) === undefined) throw conflict('unit.name_taken', `该楼栋已有“${name}”`, `The building already has a unit named ${name}`);
+      return this.buildings.units(transaction, id);
+    });
   }
 
   async listForGrid(actor: Actor, gridCode: string) {
@@ -53,9 +93,4 @@ export class BuildingService {
     return this.buildings.listForGrid(grid.id);
   }
 
-  async getHousehold(actor: Actor, id: number): Promise<HouseholdDetail> {
-    const household = await this.buildings.findHousehold(id, actor.jurisdiction);
-    if (!household) throw notFound('household.not_found', `户 ${id} 不存在`, `Household ${id} does not exist`);
-    return { ...household, persons: (await this.buildings.listPersonsOfHousehold(id)).map(presentPerson) };
-  }
 }

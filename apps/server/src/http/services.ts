@@ -6,10 +6,10 @@ import { AuthService } from '../auth/auth.service.js';
 import { LoginAttemptRepository, SessionRepository } from '../auth/session.repository.js';
 import { BuildingRepository } from '../base-data/building.repository.js';
 import { BuildingService } from '../base-data/building.service.js';
-import { PersonRepository } from '../base-data/person.repository.js';
-import { PersonService } from '../base-data/person.service.js';
+import { createRegisterServices } from '../registers/register.services.js';
 import { GridMemberRepository } from '../grid-members/grid-member.repository.js';
 import { GridMemberService } from '../grid-members/grid-member.service.js';
+import { createRegisterTransferServices } from '../imports/register-transfer.services.js';
 import { GridLookups } from '../grids/grid-access.js';
 import { GridImportService } from '../grids/grid-import.service.js';
 import { GridLayoutRepository } from '../grids/grid-layout.repository.js';
@@ -47,6 +47,17 @@ import { WebhookService } from '../webhooks/webhook.service.js';
 import { IncidentClock } from '../working-calendar/incident-clock.js';
 import { WorkingCalendarRepository } from '../working-calendar/working-calendar.repository.js';
 import { WorkingCalendarService } from '../working-calendar/working-calendar.service.js';
+import { BoundaryTileRepository } from '../map/boundary-tile.repository.js';
+import { MapTileService } from '../map/map-tile.service.js';
+import { DrillDownRepository } from '../drill-down/drill-down.repository.js';
+import { DrillDownService } from '../drill-down/drill-down.service.js';
+import { PointTileRepository } from '../map/point-tile.repository.js';
+import { CameraRepository } from '../cameras/camera.repository.js';
+import { CameraService } from '../cameras/camera.service.js';
+import { DashboardRepository } from '../dashboards/dashboard.repository.js';
+import { DashboardService } from '../dashboards/dashboard.service.js';
+import { DirectiveRepository } from '../directives/directive.repository.js';
+import { DirectiveService } from '../directives/directive.service.js';
 
 export interface ServiceOptions {
   /** Where photos and thumbnails are kept. */
@@ -79,6 +90,7 @@ export function createServices(database: Database, options: ServiceOptions) {
   const effects = new IncidentEffects(incidents, assignments, relations, attachments, notifications, webhooks, clock);
   return {
     audit,
+    ...createRegisterTransferServices(db, { audit, lookups, filesDirectory: options.filesDirectory }),
     notificationService: new NotificationService(db, notifications),
     incidentService: new IncidentService(db, incidents, new IncidentQueryRepository(), attachments, options.duplicateWindow),
     incidentIntakeService: new IncidentIntakeService(db, incidents, relations, notifications, webhooks, clock),
@@ -96,10 +108,15 @@ export function createServices(database: Database, options: ServiceOptions) {
     gridImportService: new GridImportService(db, grids, layout, lookups),
     gridMemberService: new GridMemberService(db, gridMembers, lookups),
     buildingService: new BuildingService(db, new BuildingRepository(db), grids, lookups),
-    personService: new PersonService(new PersonRepository(db), audit),
+    ...createRegisterServices(db, { audit, grids, lookups }),
     authService: new AuthService(db, users, sessions, new LoginAttemptRepository()),
     userService: new UserService(db, users, sessions, regions, grids),
     apiTokenService: new ApiTokenService(db, new ApiTokenRepository(db), regions),
+    mapTileService: new MapTileService(db, new BoundaryTileRepository(), new PointTileRepository()),
+    drillDownService: new DrillDownService(db, new DrillDownRepository(), regions, lookups),
+    dashboardService: new DashboardService(db, new DashboardRepository(), lookups),
+    directiveService: new DirectiveService(db, new DirectiveRepository(), lookups),
+    cameraService: new CameraService(db, new CameraRepository(), incidents, lookups),
   };
 }
 

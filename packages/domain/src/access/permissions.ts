@@ -25,24 +25,32 @@ export const PERMISSIONS = [
   'all_clear.read',
   'code_table.manage',
   'webhook.manage',
+  'dashboard.read',
+  'directive.issue',
+  'directive.read',
+  'directive.complete',
+  'camera.read',
+  'camera.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ['region.read', 'grid.read', 'base_data.read'];
 const CENTER: Permission[] = ['incident.read', 'incident.report', 'incident.operate', 'incident.supervise', 'incident.approve', 'all_clear.read'];
+/** Watching figures, sending directives to grid workers and keeping camera points: the centers' and leaders' work. */
+const COMMAND: Permission[] = ['dashboard.read', 'directive.issue', 'directive.read', 'camera.read'];
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  city_operator: [...READ, ...CENTER, 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
-  district_operator: [...READ, ...CENTER, 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
-  street_operator: [...READ, ...CENTER, 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
-  community_operator: [...READ, ...CENTER, 'grid_member.manage', 'base_data.manage', 'person.reveal'],
-  leader: [...READ, 'incident.read', 'incident.supervise', 'incident.approve', 'all_clear.read'],
+  city_operator: [...READ, ...CENTER, ...COMMAND, 'camera.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
+  district_operator: [...READ, ...CENTER, ...COMMAND, 'camera.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
+  street_operator: [...READ, ...CENTER, ...COMMAND, 'camera.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
+  community_operator: [...READ, ...CENTER, ...COMMAND, 'camera.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
+  leader: [...READ, 'incident.read', 'incident.supervise', 'incident.approve', 'all_clear.read', ...COMMAND],
   department_handler: ['region.read', 'grid.read', 'incident.read', 'incident.report', 'incident.handle'],
-  grid_worker: [...READ, 'base_data.manage', 'person.reveal', 'incident.read', 'incident.report', 'incident.verify', 'all_clear.report'],
+  grid_worker: [...READ, 'base_data.manage', 'person.reveal', 'incident.read', 'incident.report', 'incident.verify', 'all_clear.report', 'directive.complete'],
   mediator: ['region.read', 'grid.read', 'base_data.read', 'person.reveal', 'incident.read'],
   administrator: [
     ...READ, 'region.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'user.manage', 'api_token.manage', 'audit.read',
-    'incident.read', 'all_clear.read', 'code_table.manage', 'webhook.manage',
+    'incident.read', 'all_clear.read', 'code_table.manage', 'webhook.manage', 'dashboard.read', 'directive.read', 'camera.read', 'camera.manage',
   ],
 };
 
@@ -70,4 +78,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'all_clear.read': '查看报平安',
   'code_table.manage': '维护代码表、时限与工作日历',
   'webhook.manage': '管理事件推送',
+  'dashboard.read': '查看数据看板与大屏',
+  'directive.issue': '下发指令',
+  'directive.read': '查看指令完成情况',
+  'directive.complete': '办理指令（网格员）',
+  'camera.read': '查看视频点位',
+  'camera.manage': '维护视频点位',
 };
