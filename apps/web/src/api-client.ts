@@ -1,6 +1,7 @@
 import type {
   ApiErrorBody,
   ConsoleConfig,
+  Grid,
   GridDetail,
   GridFeatureCollection,
   GridLocation,
@@ -14,12 +15,15 @@ import type {
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
+  /** What the server adds to some errors, e.g. the fields a record was refused for. */
+  readonly details: unknown;
 
-  constructor(code: string, message: string, status: number) {
+  constructor(code: string, message: string, status: number, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.details = details;
   }
 }
 
@@ -77,13 +81,44 @@ export async function requestJson<T>(method: Method, path: string, options: Requ
     throw new ApiError('network.unreachable', '无法连接服务器，请检查网络', 0);
   }
   const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    // A wrong password at sign-in is also a 401, but it is the login form's to show, not a lost session.
-    if (response.status === 401 && path !== LOGIN_PATH) for (const listener of unauthenticatedListeners) listener();
-    if (isErrorBody(body)) throw new ApiError(body.code ?? 'http.error', body.message, response.status);
-    throw new ApiError('http.error', `请求失败（HTTP ${response.status}）`, response.status);
-  }
+  if (!response.ok) throw failureOf(path, response.status, body);
   return body as T;
+}
+
+/** The error of a refused request; a 401 also tells the listeners that the session has ended. */
+function failureOf(path: string, status: number, body: unknown): ApiError {
+  // A wrong password at sign-in is also a 401, but it is the login form's to show, not a lost session.
+  if (status === 401 && path !== LOGIN_PATH) for (const listener of unauthenticatedListeners) listener();
+  if (isErrorBody(body)) return new ApiError(body.code ?? 'http.error', body.message, status, body.details);
+  return new ApiError('http.error', `请求失败（HTTP ${status}）`, status);
+}
+
+/**
+ * POSTs a multipart form as requestJson does, telling how much of it has been sent (0 to 1): fetch cannot report
+ * an upload's progress, and a spreadsheet of a street's population takes a while to send.
+ */
+export function uploadWithProgress<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('accept', 'application/json');
+    request.setRequestHeader('accept-language', 'zh-CN');
+    const token = csrfToken();
+    if (token) request.setRequestHeader('x-csrf-token', token);
+    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    request.onerror = () => reject(new ApiError('network.unreachable', '无法连接服务器，请检查网络', 0));
+    request.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (request.status >= 200 && request.status < 300) resolve(body as T);
+      else reject(failureOf(path, request.status, body));
+    };
+    request.send(form);
+  });
 }
 
 const getJson = <T>(path: string, signal?: AbortSignal) => requestJson<T>('GET', path, { signal });
@@ -99,6 +134,9 @@ export const apiClient = {
     getJson<GridFeatureCollection>(`/api/grids.geojson?regionCode=${segment(regionCode)}`, signal),
   locateGrid: (lon: number, lat: number, signal?: AbortSignal) =>
     getJson<GridLocation>(`/api/grids/locate?lon=${lon}&lat=${lat}`, signal),
+  /** Grids below a region, or all the user's grids; at most `limit` of them. */
+  listGrids: (regionCode: string | undefined, limit: number, signal?: AbortSignal) =>
+    getJson<Grid[]>(`/api/grids?limit=${limit}${regionCode ? `&regionCode=${segment(regionCode)}` : ''}`, signal),
   getGrid: (code: string, signal?: AbortSignal) => getJson<GridDetail>(`/api/grids/${segment(code)}`, signal),
   listGridMembers: (code: string, signal?: AbortSignal) =>
     getJson<GridMemberListItem[]>(`/api/grids/${segment(code)}/members`, signal),

@@ -3,7 +3,7 @@
  * `@civicgrid/domain`, the same types the server's presenters return.
  */
 export type {
-  ApiTokenView, AreaGeometry, AuditEntryView as AuditEntry, BoundingBox, BuildingDetail, BuildingView, GridDetail, GridFeature,
+  ApiTokenView, AreaGeometry, AuditEntryView as AuditEntry, BoundingBox, BuildingDetail, BuildingView, Grid, GridDetail, GridFeature,
   GridFeatureCollection, GridFeatureProperties, GridMemberView, HouseholdDetail, HouseholdSummary, IssuedApiToken, Jurisdiction,
   MaskedPerson, Permission, Region, RegionDetail, RegionLevel, RevealedPerson, StaffRole, UserView,
 } from '@civicgrid/domain';

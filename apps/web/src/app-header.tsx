@@ -3,14 +3,24 @@ import { App, Avatar, Dropdown, Layout, Menu, Tag, Typography, type MenuProps } 
 import type { Permission } from '@civicgrid/domain';
 import { useState, type ReactNode } from 'react';
 import { navigate, usePathname } from './app-location';
-import { ADMIN_ROUTES, INCIDENT_ROUTES, MAP_ROUTE, matchRoute } from './app-routes';
+import { ADMIN_ROUTES, COMMAND_ROUTES, INCIDENT_ROUTES, MAP_ROUTE, matchRoute, REGISTER_ROUTES, type AppRoute } from './app-routes';
 import { ChangePasswordModal } from './change-password-modal';
 import { HEADER_HEIGHT } from './console-layout';
+import { useI18n } from './i18n/i18n-context';
+import { LanguageSwitch } from './i18n/language-switch';
 import { NotificationBell } from './notification-bell';
 import { useCurrentUser, useSession } from './session-context';
 import { useErrorMessage } from './use-error-message';
 
-const ADMIN_MENU_KEY = 'admin';
+/** The navigation's folded entries: a label over the pages the user may open. */
+const SUBMENUS = [
+  { key: 'command', label: '指挥调度', routes: COMMAND_ROUTES },
+  { key: 'registers', label: '基础数据', routes: REGISTER_ROUTES },
+  { key: 'admin', label: '系统管理', routes: ADMIN_ROUTES },
+];
+
+/** About how wide a label is drawn at 14 px: a Chinese character is square, a Latin letter about half as wide. */
+const textWidth = (label: string) => [...label].reduce((width, character) => width + (character.charCodeAt(0) >= 0x2e80 ? 14 : 8), 0);
 
 function UserMenu() {
   const user = useCurrentUser();
@@ -18,21 +28,22 @@ function UserMenu() {
   const { modal } = App.useApp();
   const reportError = useErrorMessage();
   const [changingPassword, setChangingPassword] = useState(false);
+  const { t, lookup } = useI18n();
 
   const items: MenuProps['items'] = [
-    { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+    { key: 'password', icon: <KeyOutlined />, label: t('user.changePassword') },
     { type: 'divider' },
-    { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
-    { key: 'logout-everywhere', icon: <PoweroffOutlined />, label: '退出所有设备', danger: true },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') },
+    { key: 'logout-everywhere', icon: <PoweroffOutlined />, label: t('user.logoutEverywhere'), danger: true },
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') setChangingPassword(true);
     if (key === 'logout') signOut().catch(reportError);
     if (key === 'logout-everywhere') {
       modal.confirm({
-        title: '退出所有设备？',
-        content: '您在所有电脑和手机上的登录都将立即失效，包括当前这台。',
-        okText: '全部退出',
+        title: t('user.logoutEverywhereTitle'),
+        content: t('user.logoutEverywhereContent'),
+        okText: t('user.logoutEverywhereOk'),
         okButtonProps: { danger: true },
         onOk: () => signOutEverywhere().catch(reportError),
       });
@@ -48,7 +59,7 @@ function UserMenu() {
             {user.displayName}
           </Typography.Text>
           <Tag color="blue" style={{ marginInlineEnd: 0 }}>
-            {user.roleLabel}
+            {lookup(`role.${user.role}`, user.roleLabel)}
           </Tag>
           <DownOutlined style={{ fontSize: 10, color: 'rgba(0, 0, 0, 0.45)' }} />
         </button>
@@ -62,21 +73,21 @@ function UserMenu() {
 export function AppHeader({ children }: { children?: ReactNode }) {
   const user = useCurrentUser();
   const pathname = usePathname();
+  const { t, routeLabel, lookup } = useI18n();
   const allowed = <T extends { permission?: Permission }>(routes: T[]) =>
     routes.filter((route) => !route.permission || user.can(route.permission));
-  const adminRoutes = allowed(ADMIN_ROUTES);
   const entries = [MAP_ROUTE, ...allowed(INCIDENT_ROUTES)];
+  const submenus = SUBMENUS.map((submenu) => ({ ...submenu, routes: allowed(submenu.routes) })).filter((submenu) => submenu.routes.length > 0);
+  const itemOf = (route: AppRoute) => ({ key: route.path, label: routeLabel(route) });
   const menuItems: MenuProps['items'] = [
-    ...entries.map((route) => ({ key: route.path, label: route.label })),
-    ...(adminRoutes.length > 0
-      ? [{ key: ADMIN_MENU_KEY, label: '系统管理', children: adminRoutes.map((route) => ({ key: route.path, label: route.label })) }]
-      : []),
+    ...entries.map(itemOf),
+    ...submenus.map((submenu) => ({ key: submenu.key, label: lookup(`nav.${submenu.key}`, submenu.label), children: submenu.routes.map(itemOf) })),
   ];
   const match = matchRoute(pathname);
   const selectedKey = match ? (match.route.menuPath ?? match.route.path) : pathname;
   // Wide enough for every entry, so that none folds into the overflow "…" menu.
-  const labels = [...entries.map((route) => route.label), ...(adminRoutes.length > 0 ? ['系统管理'] : [])];
-  const menuWidth = labels.reduce((width, label) => width + label.length * 14 + 50, 16);
+  const labels = [...entries.map(routeLabel), ...submenus.map((submenu) => lookup(`nav.${submenu.key}`, submenu.label))];
+  const menuWidth = labels.reduce((width, label) => width + textWidth(label) + 50, 16);
   const canReadNotifications = user.can('incident.read');
 
   return (
@@ -84,7 +95,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       <button type="button" className="app-header-brand" onClick={() => navigate(MAP_ROUTE.path)}>
         <ApartmentOutlined style={{ fontSize: 22, color: '#1677ff' }} />
         <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
-          CivicGrid 网格化治理
+          {t('app.brand')}
         </Typography.Title>
       </button>
       <Menu
@@ -97,6 +108,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       />
       <div className="app-header-context">{children}</div>
       {canReadNotifications && <NotificationBell />}
+      <LanguageSwitch />
       <UserMenu />
     </Layout.Header>
   );

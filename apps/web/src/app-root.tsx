@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { AppHeader } from './app-header';
 import { navigate, usePathname } from './app-location';
 import { MAP_ROUTE, matchRoute, type RouteMatch } from './app-routes';
+import { useI18n } from './i18n/i18n-context';
 import { LoginPage } from './login-page';
 import { useCurrentUser, useSession } from './session-context';
 
@@ -14,9 +15,21 @@ const AuditLogPage = lazy(() => import('./audit-log-page').then((module) => ({ d
 const IncidentListPage = lazy(() => import('./incident-list-page').then((module) => ({ default: module.IncidentListPage })));
 const IncidentPage = lazy(() => import('./incident-page').then((module) => ({ default: module.IncidentPage })));
 const IncidentReportPage = lazy(() => import('./incident-report-page').then((module) => ({ default: module.IncidentReportPage })));
+const PersonListPage = lazy(() => import('./person-list-page').then((module) => ({ default: module.PersonListPage })));
+const PersonPage = lazy(() => import('./person-page').then((module) => ({ default: module.PersonPage })));
+const PersonCreatePage = lazy(() => import('./person-create-page').then((module) => ({ default: module.PersonCreatePage })));
+const PersonDuplicatesPage = lazy(() => import('./person-duplicates-page').then((module) => ({ default: module.PersonDuplicatesPage })));
+const ImportWizardPage = lazy(() => import('./import-wizard-page').then((module) => ({ default: module.ImportWizardPage })));
+const RecordListPage = lazy(() => import('./record-list-page').then((module) => ({ default: module.RecordListPage })));
 const AllClearPage = lazy(() => import('./all-clear-page').then((module) => ({ default: module.AllClearPage })));
-
-const PRODUCT_TITLE = 'CivicGrid 网格化基层治理平台';
+// ECharts comes only with the dashboards, so that nobody else's pages carry it.
+const CommandMapPage = lazy(() => import('./command-map/command-map-page').then((module) => ({ default: module.CommandMapPage })));
+const DashboardPage = lazy(() => import('./dashboards/dashboard-page').then((module) => ({ default: module.DashboardPage })));
+const BigScreenPage = lazy(() => import('./dashboards/big-screen-page').then((module) => ({ default: module.BigScreenPage })));
+const DirectiveListPage = lazy(() => import('./directives/directive-list-page').then((module) => ({ default: module.DirectiveListPage })));
+const DirectivePage = lazy(() => import('./directives/directive-page').then((module) => ({ default: module.DirectivePage })));
+const MyDirectivesPage = lazy(() => import('./directives/my-directives-page').then((module) => ({ default: module.MyDirectivesPage })));
+const CameraListPage = lazy(() => import('./cameras/camera-list-page').then((module) => ({ default: module.CameraListPage })));
 
 function MessagePage({ status, title, subTitle }: { status: 403 | 404; title: string; subTitle: string }) {
   return (
@@ -60,8 +73,45 @@ function RoutePage({ match }: { match: RouteMatch }) {
       // Keyed by id: another incident's page starts from its own state, not the previous one's.
       return <IncidentPage key={id} incidentId={id} />;
     }
+    case '/registers/persons':
+      return <PersonListPage />;
+    case '/registers/persons/new':
+      return <PersonCreatePage />;
+    case '/registers/persons/duplicates':
+      return <PersonDuplicatesPage />;
+    case '/registers/persons/:id': {
+      const id = Number(match.params.id);
+      if (!Number.isSafeInteger(id) || id <= 0) {
+        return <MessagePage status={404} title="人员不存在" subTitle={`没有编号为 ${match.params.id} 的人员`} />;
+      }
+      return <PersonPage key={id} personId={id} />;
+    }
+    case '/registers/imports/new':
+      return <ImportWizardPage />;
+    case '/registers/organizations':
+    case '/registers/places':
+    case '/registers/facilities':
+      // Keyed by register: another register's page starts from its own filters.
+      return <RecordListPage key={match.route.path} path={match.route.path} />;
     case '/all-clears':
       return <AllClearPage />;
+    case '/command':
+      return <CommandMapPage />;
+    case '/dashboards':
+      return <DashboardPage />;
+    case '/big-screen':
+      return <BigScreenPage />;
+    case '/directives':
+      return <DirectiveListPage />;
+    case '/directives/mine':
+      return <MyDirectivesPage />;
+    case '/directives/:id': {
+      const id = Number(match.params.id);
+      if (!Number.isSafeInteger(id) || id <= 0) return <MessagePage status={404} title="指令不存在" subTitle={`没有编号为 ${match.params.id} 的指令`} />;
+      return <DirectivePage key={id} directiveId={id} />;
+    }
+    case '/cameras':
+      return <CameraListPage />;
     case '/admin/users':
       return <UserAdminPage />;
     case '/admin/api-tokens':
@@ -75,13 +125,14 @@ function RoutePage({ match }: { match: RouteMatch }) {
 
 function SignedInApp() {
   const user = useCurrentUser();
+  const { t, routeLabel } = useI18n();
   const pathname = usePathname();
   const match = matchRoute(pathname);
   const route = match?.route;
 
   useEffect(() => {
-    document.title = route && route !== MAP_ROUTE ? `${route.label} - ${PRODUCT_TITLE}` : PRODUCT_TITLE;
-  }, [route]);
+    document.title = route && route !== MAP_ROUTE ? `${routeLabel(route)} - ${t('app.title')}` : t('app.title');
+  }, [route, routeLabel, t]);
 
   if (!match || !route) return <MessagePage status={404} title="页面不存在" subTitle={`没有找到页面 ${pathname}`} />;
   if (route.permission && !user.can(route.permission)) {

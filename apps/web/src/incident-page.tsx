@@ -13,6 +13,7 @@ import { IncidentFacts } from './incident-facts';
 import { IncidentLocationMap } from './incident-location-map';
 import { IncidentPhotos } from './incident-photos';
 import { FollowUps, PendingRequests, PossibleDuplicates, SupervisionNotices } from './incident-side-panels';
+import { NearestCameras } from './cameras/nearest-cameras';
 import { DeadlineCountdown, IncidentStatusTag, UrgentTag } from './incident-tags';
 import { IncidentTimeline } from './incident-timeline';
 import { PageFrame } from './page-frame';
@@ -182,6 +183,7 @@ export function IncidentPage({ incidentId }: { incidentId: number }) {
           <Flex vertical gap={16}>
             <PendingRequests incident={incident} />
             <LocationCard incident={incident} />
+            <NearestCameras incident={incident} />
             <SupervisionNotices incident={incident} />
             <FollowUps incident={incident} />
             <PossibleDuplicates

@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoot } from './app-root';
+import { I18nProvider } from './i18n/i18n-context';
 import './console.css';
 import { SessionProvider } from './session-context';
 
@@ -22,11 +23,14 @@ createRoot(root).render(
       // Chinese labels read as written: 登录, not 登 录.
       button={{ autoInsertSpace: false }}
     >
-      <AntApp style={{ height: '100%' }}>
-        <SessionProvider>
-          <AppRoot />
-        </SessionProvider>
-      </AntApp>
+      {/* Chinese first; a user may switch the console (and Ant Design's own texts) to 繁體中文 or English. */}
+      <I18nProvider>
+        <AntApp style={{ height: '100%' }}>
+          <SessionProvider>
+            <AppRoot />
+          </SessionProvider>
+        </AntApp>
+      </I18nProvider>
     </ConfigProvider>
   </StrictMode>,
 );

@@ -64,6 +64,7 @@ export function NotificationBell() {
   const openItem = async (item: NotificationView) => {
     setOpen(false);
     if (item.subjectTable === 'incidents' && item.subjectId !== null) navigate(incidentPath(item.subjectId));
+    else if (item.subjectTable === 'directives') navigate('/directives/mine');
     if (item.readAt !== null) return;
     try {
       await notificationApi.markRead(item.id);

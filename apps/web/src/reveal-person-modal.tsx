@@ -5,7 +5,7 @@ import { baseDataApi } from './base-data-api';
 import { errorMessageOf } from './use-error-message';
 
 interface RevealPersonModalProps {
-  person: MaskedPerson | null;
+  person: Pick<MaskedPerson, 'id' | 'name'> | null;
   onRevealed: (revealed: RevealedPerson) => void;
   onClose: () => void;
 }

@@ -1,0 +1,84 @@
+import { Card, Empty, Flex, Spin, Tag, Timeline, Typography } from 'antd';
+import { formatDateTime } from './format-date-time';
+import type { FieldChangeView, RecordChangeView } from './register-types';
+
+const SOURCE_COLOURS: Record<string, string> = { console: 'blue', import: 'purple', merge: 'orange', api: 'geekblue' };
+export const NO_VALUE = '（空）';
+
+/** A value of a change as the user reads it; NO_VALUE for none. */
+export type ShownValue = (field: string, value: unknown) => string;
+
+function ChangeLine({ change, shownValue }: { change: FieldChangeView; shownValue: ShownValue }) {
+  const before = shownValue(change.field, change.before);
+  return (
+    <Flex gap={6} wrap align="baseline" data-testid="record-change" data-field={change.field}>
+      <Typography.Text strong>{change.header}</Typography.Text>
+      <Typography.Text type="secondary" delete={before !== NO_VALUE}>
+        {before}
+      </Typography.Text>
+      <span>→</span>
+      <Typography.Text>{shownValue(change.field, change.after)}</Typography.Text>
+    </Flex>
+  );
+}
+
+/** The oldest write, when it set every field from nothing: what the record was created with, one "header value" after another. */
+function CreatedValues({ changes, shownValue }: { changes: FieldChangeView[]; shownValue: ShownValue }) {
+  return (
+    <Flex gap="2px 14px" wrap data-testid="record-created-values">
+      {changes.map((change) => (
+        <span key={change.field}>
+          <Typography.Text type="secondary">{change.header} </Typography.Text>
+          {shownValue(change.field, change.after)}
+        </span>
+      ))}
+    </Flex>
+  );
+}
+
+interface ChangeTimelineProps {
+  /** newest first, as the server lists them; null while loading */
+  entries: RecordChangeView[] | null;
+  shownValue: ShownValue;
+}
+
+/** 变更记录: who changed which field of a record when, from what to what. */
+export function ChangeTimeline({ entries, shownValue }: ChangeTimelineProps) {
+  return (
+    <Card size="small" title={entries ? `变更记录（${entries.length}）` : '变更记录'} data-testid="record-history">
+      {entries === null ? (
+        <Flex justify="center" style={{ padding: 24 }}>
+          <Spin />
+        </Flex>
+      ) : entries.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无变更" />
+      ) : (
+        <Timeline
+          style={{ marginTop: 8 }}
+          items={entries.map((entry, index) => ({
+            key: entry.id,
+            color: index === 0 ? 'blue' : 'gray',
+            content: (
+              <Flex vertical gap={4} data-testid="record-history-entry">
+                <Flex gap={8} wrap align="baseline">
+                  <Typography.Text strong>{entry.changedBy?.name ?? '系统'}</Typography.Text>
+                  <Tag color={SOURCE_COLOURS[entry.source] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+                    {entry.sourceLabel}
+                  </Tag>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(entry.changedAt)}
+                  </Typography.Text>
+                </Flex>
+                {index === entries.length - 1 && entry.changes.every((change) => change.before === null) ? (
+                  <CreatedValues changes={entry.changes} shownValue={shownValue} />
+                ) : (
+                  entry.changes.map((change) => <ChangeLine key={change.field} change={change} shownValue={shownValue} />)
+                )}
+              </Flex>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,62 @@
+import { Alert, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { personApi } from './person-api';
+import type { PersonDetail } from './register-types';
+import { errorMessageOf } from './use-error-message';
+
+interface DeregisterValues {
+  date: Dayjs;
+  reason: string;
+}
+
+interface PersonDeregisterModalProps {
+  person: PersonDetail;
+  open: boolean;
+  onClose: () => void;
+  onDone: (person: PersonDetail) => void;
+}
+
+/** 注销: the person has died, moved away or was registered twice; the record stays, marked, with the reason. */
+export function PersonDeregisterModal({ person, open, onClose, onDone }: PersonDeregisterModalProps) {
+  const [form] = Form.useForm<DeregisterValues>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (values: DeregisterValues) => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      onDone(await personApi.deregister(person.id, { date: values.date.format('YYYY-MM-DD'), reason: values.reason.trim(), version: person.version }));
+    } catch (error) {
+      setProblem(errorMessageOf(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={`注销人员：${person.name}`}
+      okText="注销"
+      okButtonProps={{ danger: true }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={saving}
+      destroyOnHidden
+      width={480}
+    >
+      <Typography.Paragraph type="secondary">注销后该人员不再计入实有人口，记录和变更历史仍然保留。</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ date: dayjs() }} data-testid="person-deregister-form">
+        <Form.Item name="date" label="注销日期" rules={[{ required: true, message: '请选择注销日期' }]}>
+          <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+        <Form.Item name="reason" label="注销原因" rules={[{ required: true, whitespace: true, message: '请填写注销原因' }, { max: 200 }]}>
+          <Input.TextArea rows={3} maxLength={200} showCount placeholder="如 死亡、迁出、重复登记" />
+        </Form.Item>
+      </Form>
+      {problem && <Alert type="error" showIcon title={problem} />}
+    </Modal>
+  );
+}

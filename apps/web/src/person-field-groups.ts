@@ -1,0 +1,45 @@
+import {
+  PERSON_FIELDS, PERSON_RESIDENCY_FIELDS, RESIDENCY_FIELD_APPLIES, type PersonFieldKey, type PersonResidencyFieldKey, type RegisterField,
+} from '@civicgrid/domain';
+
+export type PersonFormKey = PersonFieldKey | PersonResidencyFieldKey;
+export type PersonField = RegisterField & { key: PersonFormKey };
+
+/** Every field of a person: the register's own, and those only some persons have (floating, foreign, left-behind). */
+export const PERSON_FIELD_LIST = [...PERSON_FIELDS, ...PERSON_RESIDENCY_FIELDS] as readonly PersonField[];
+const FIELD_BY_KEY = new Map<string, PersonField>(PERSON_FIELD_LIST.map((field) => [field.key, field]));
+
+export const personField = (key: string): PersonField | undefined => FIELD_BY_KEY.get(key);
+
+/** How the person page and the form group the fields; every field of PERSON_FIELD_LIST is in one group. */
+export const PERSON_FIELD_GROUPS: { title: string; keys: PersonFormKey[] }[] = [
+  {
+    title: '基本信息',
+    keys: [
+      'name', 'formerName', 'gender', 'idType', 'idNumber', 'birthDate', 'nationality', 'ethnicity', 'mobile', 'maritalStatus',
+      'politicalStatus', 'education', 'religion', 'occupation', 'workplace',
+    ],
+  },
+  {
+    title: '户籍与居住',
+    keys: [
+      'residency', 'leftBehind', 'leftBehindKind', 'inflowReason', 'inflowOn', 'residencePermitNumber', 'foreignName', 'visaType', 'entryOn',
+      'visaExpiresOn', 'nativePlace', 'registeredAddress', 'currentAddress',
+    ],
+  },
+  { title: '网格与户', keys: ['gridCode', 'householdNumber', 'relationToHead'] },
+  {
+    title: '关注与核实',
+    keys: ['attentionLevel', 'underAttention', 'attentionReason', 'dataSource', 'nextVisitOn', 'lastVerifiedOn', 'deregisteredOn', 'deregistrationReason'],
+  },
+];
+
+/** Set by 注销, not by the form. */
+export const DEREGISTRATION_KEYS: ReadonlySet<string> = new Set(['deregisteredOn', 'deregistrationReason']);
+
+/** Whether a field applies to a person of this residency: inflow only for floating persons, visas only for foreign ones … */
+export function fieldApplies(key: string, person: { residency?: unknown; leftBehind?: unknown }): boolean {
+  const applies = RESIDENCY_FIELD_APPLIES[key as PersonResidencyFieldKey];
+  if (!applies) return true;
+  return applies === 'left_behind' ? person.leftBehind === true : person.residency === applies;
+}
