@@ -1,10 +1,11 @@
 import { INCIDENT_SOURCE_LABELS } from '@civicgrid/domain';
-import { Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { Flex, Typography, type TableColumnsType } from 'antd';
 import type { IncidentSummary } from './api-types';
 import { navigate } from './app-location';
 import { incidentPath } from './app-routes';
 import { formatDateTime } from './format-date-time';
 import { DeadlineColourTag, IncidentStatusTag, UrgentTag } from './incident-tags';
+import { PagedTable } from './paged-table';
 
 const FINISHED = new Set(['closed', 'rejected', 'voided', 'merged']);
 
@@ -97,25 +98,9 @@ interface IncidentTableProps {
 /** One page of an incident queue; a row opens the incident. */
 export function IncidentTable({ incidents, total, loading, page, pageSize, onPageChange }: IncidentTableProps) {
   return (
-    <Table<IncidentSummary>
-      rowKey="id"
-      columns={columns}
-      dataSource={incidents}
-      loading={loading}
-      size="middle"
-      tableLayout="fixed"
-      locale={{ emptyText: '暂无事件' }}
-      onRow={(incident) => ({ onClick: () => navigate(incidentPath(incident.id)), style: { cursor: 'pointer' } })}
-      pagination={{
-        current: page,
-        pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (count) => `共 ${count} 件`,
-        onChange: onPageChange,
-      }}
-      data-testid="incident-table"
+    <PagedTable<IncidentSummary>
+      rows={incidents} columns={columns} total={total} loading={loading} page={page} pageSize={pageSize} onPageChange={onPageChange}
+      onOpen={(incident) => navigate(incidentPath(incident.id))} emptyText="暂无事件" countUnit="件" testId="incident-table"
     />
   );
 }

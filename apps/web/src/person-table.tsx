@@ -1,6 +1,7 @@
-import { Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { Flex, Typography, type TableColumnsType } from 'antd';
 import { navigate } from './app-location';
 import { personPath } from './app-routes';
+import { PagedTable } from './paged-table';
 import { AttentionTags, DeregisteredTag, GroupTags, LeftBehindTag, ResidencyTag } from './person-tags';
 import type { PersonListItem } from './register-types';
 
@@ -72,25 +73,9 @@ interface PersonTableProps {
 /** One page of 实有人口, ID numbers and phones masked; a row opens the person. */
 export function PersonTable({ persons, total, loading, page, pageSize, onPageChange }: PersonTableProps) {
   return (
-    <Table<PersonListItem>
-      rowKey="id"
-      columns={columns}
-      dataSource={persons}
-      loading={loading}
-      size="middle"
-      tableLayout="fixed"
-      locale={{ emptyText: '没有符合条件的人员' }}
-      onRow={(person) => ({ onClick: () => navigate(personPath(person.id)), style: { cursor: 'pointer' } })}
-      pagination={{
-        current: page,
-        pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (count) => `共 ${count} 人`,
-        onChange: onPageChange,
-      }}
-      data-testid="person-table"
+    <PagedTable<PersonListItem>
+      rows={persons} columns={columns} total={total} loading={loading} page={page} pageSize={pageSize} onPageChange={onPageChange}
+      onOpen={(person) => navigate(personPath(person.id))} emptyText="没有符合条件的人员" countUnit="人" testId="person-table"
     />
   );
 }

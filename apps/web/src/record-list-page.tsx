@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ATTENTION_LEVEL_LABELS } from '@civicgrid/domain';
-import { Button, Card, Checkbox, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { formatFieldValue } from './format-field-value';
 import { GridSelect } from './grid-select';
 import { PageFrame } from './page-frame';
+import { PagedTable } from './paged-table';
 import { AttentionTags, DeregisteredTag } from './person-tags';
 import { recordApi, type RecordListFilter } from './record-api';
 import { RecordDetailDrawer } from './record-detail-drawer';
@@ -120,25 +121,10 @@ export function RecordListPage({ path }: { path: string }) {
             只看已注销
           </Checkbox>
         </Flex>
-        <Table<RecordView>
-          rowKey="id"
-          columns={columns}
-          dataSource={result.items}
-          loading={loading}
-          size="middle"
-          tableLayout="fixed"
-          locale={{ emptyText: `没有符合条件的${register.noun}` }}
-          onRow={(record) => ({ onClick: () => setOpenId(record.id), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: result.total,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (count) => `共 ${count} 个`,
-            onChange: (page, pageSize) => setPaging((current) => ({ page: pageSize === current.pageSize ? page : 1, pageSize })),
-          }}
-          data-testid="record-table"
+        <PagedTable<RecordView>
+          rows={result.items} columns={columns} total={result.total} loading={loading} page={paging.page} pageSize={paging.pageSize}
+          onPageChange={(page, pageSize) => setPaging((current) => ({ page: pageSize === current.pageSize ? page : 1, pageSize }))}
+          onOpen={(record) => setOpenId(record.id)} emptyText={`没有符合条件的${register.noun}`} countUnit="个" testId="record-table"
         />
       </Card>
       <RecordDetailDrawer
