@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { Database } from '../../server/src/database/database.js';
 import { seedDemoIncidentsIfNone } from '../../server/src/demo/demo-incidents.js';
 import { createServices } from '../../server/src/http/services.js';
-import { csrfTokenOf, resultsDirectory, signIn, startConsole, TIMEOUT, type ConsoleHarness } from './support/console-harness.js';
+import { csrfTokenOf, fullPageScreenshot, resultsDirectory, signIn, startConsole, TIMEOUT, type ConsoleHarness } from './support/console-harness.js';
 
 const GRID_CODE = '370303001001001';
 const TITLE = '汛前隐患排查';
@@ -34,21 +34,7 @@ after(async () => {
 });
 
 /** Saves the page; the console scrolls inside its content area, so the window is made as tall as that content for the picture. */
-async function screenshot(name: string): Promise<void> {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  await page.waitForTimeout(600);
-  const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
-  const contentHeight = await page.evaluate(() => {
-    const content = document.querySelector('.admin-content');
-    return content ? content.scrollHeight + content.getBoundingClientRect().top : 0;
-  });
-  if (contentHeight > viewport.height) {
-    await page.setViewportSize({ width: viewport.width, height: Math.ceil(contentHeight) });
-    await page.waitForTimeout(600);
-  }
-  await page.screenshot({ path: path.join(resultsDirectory, `dashboards-${name}.png`) });
-  await page.setViewportSize(viewport);
-}
+const screenshot = (name: string) => fullPageScreenshot(page, `dashboards-${name}.png`, 600);
 
 async function switchUser(username: string): Promise<void> {
   await page.context().clearCookies();

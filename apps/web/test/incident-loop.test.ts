@@ -4,13 +4,12 @@
 // the next person sees: the status tag, the timeline, the photos.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { INCIDENT_STATUS_LABELS, type IncidentStatus } from '@civicgrid/domain';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import type { Database } from '../../server/src/database/database.js';
-import { csrfTokenOf, resultsDirectory, signIn, startConsole, TIMEOUT, type ConsoleHarness } from './support/console-harness.js';
+import { csrfTokenOf, fullPageScreenshot, signIn, startConsole, TIMEOUT, type ConsoleHarness } from './support/console-harness.js';
 
 const GRID_CODE = '370303001001001';
 const DEPARTMENT = '张店区综合行政执法局';
@@ -43,21 +42,7 @@ async function photo(colour: { r: number; g: number; b: number }, name: string) 
  * Saves the whole page: the console scrolls inside its content area, so the window is made as tall as that content
  * for the picture. Messages and closing dialogs are let go first, so they do not cover what the step changed.
  */
-async function screenshot(name: string): Promise<void> {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  await page.waitForTimeout(400);
-  const contentHeight = await page.evaluate(() => {
-    const content = document.querySelector('.admin-content');
-    return content ? content.scrollHeight + content.getBoundingClientRect().top : 0;
-  });
-  const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
-  if (contentHeight > viewport.height) {
-    await page.setViewportSize({ width: viewport.width, height: Math.ceil(contentHeight) });
-    await page.waitForTimeout(400);
-  }
-  await page.screenshot({ path: path.join(resultsDirectory, `incident-${name}.png`) });
-  await page.setViewportSize(viewport);
-}
+const screenshot = (name: string) => fullPageScreenshot(page, `incident-${name}.png`);
 
 async function switchUser(username: string): Promise<void> {
   await page.context().clearCookies();

@@ -12,7 +12,7 @@ import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import type { Download, Page } from 'playwright-core';
 import type { Database } from '../../server/src/database/database.js';
-import { csrfTokenOf, resultsDirectory, signIn, startConsole, TIMEOUT, type ConsoleHarness } from './support/console-harness.js';
+import { csrfTokenOf, fullPageScreenshot, resultsDirectory, signIn, startConsole, TIMEOUT, type ConsoleHarness } from './support/console-harness.js';
 
 const GRID_CODE = '370303001001001';
 // Compound surnames the demo city's name generator never uses, so that each name finds exactly one person.
@@ -42,21 +42,7 @@ after(async () => {
 });
 
 /** Saves the whole page (the console scrolls inside its content area), once messages have gone. */
-async function screenshot(name: string): Promise<void> {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  await page.waitForTimeout(400);
-  const contentHeight = await page.evaluate(() => {
-    const content = document.querySelector('.admin-content');
-    return content ? content.scrollHeight + content.getBoundingClientRect().top : 0;
-  });
-  const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
-  if (contentHeight > viewport.height) {
-    await page.setViewportSize({ width: viewport.width, height: Math.ceil(contentHeight) });
-    await page.waitForTimeout(400);
-  }
-  await page.screenshot({ path: path.join(resultsDirectory, `register-${name}.png`) });
-  await page.setViewportSize(viewport);
-}
+const screenshot = (name: string) => fullPageScreenshot(page, `register-${name}.png`);
 
 async function downloaded(click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);

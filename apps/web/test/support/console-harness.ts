@@ -80,3 +80,23 @@ export async function csrfTokenOf(page: Page): Promise<string> {
   if (!cookie) throw new Error('the page has no civicgrid_csrf cookie: sign in first');
   return cookie.value;
 }
+
+/**
+ * A screenshot of the whole page: toasts gone, the window grown to the content's height for the shot (long
+ * pages are cut off otherwise), then restored. `settleMs` lets animations (charts) finish first.
+ */
+export async function fullPageScreenshot(page: Page, fileName: string, settleMs = 400): Promise<void> {
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page.waitForTimeout(settleMs);
+  const contentHeight = await page.evaluate(() => {
+    const content = document.querySelector('.admin-content');
+    return content ? content.scrollHeight + content.getBoundingClientRect().top : 0;
+  });
+  const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
+  if (contentHeight > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: Math.ceil(contentHeight) });
+    await page.waitForTimeout(settleMs);
+  }
+  await page.screenshot({ path: path.join(resultsDirectory, fileName) });
+  await page.setViewportSize(viewport);
+}
