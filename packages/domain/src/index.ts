@@ -47,3 +47,7 @@ export * from './directives/directive.js';
 export * from './cameras/camera.js';
 export * from './registers/record-register.schema.js';
 export * from './registers/house-views.js';
+export * from './field-work/patrol.js';
+export * from './field-work/offline-correction.js';
+export * from './field-work/visit.js';
+export * from './field-work/field-tasks.js';
