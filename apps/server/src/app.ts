@@ -37,6 +37,9 @@ import { dashboardRoutes } from './dashboards/dashboard.routes.js';
 import { directiveRoutes } from './directives/directive.routes.js';
 import { importRoutes } from './imports/import.routes.js';
 import { personExportRoutes } from './exports/person-export.routes.js';
+import { fieldWorkRoutes } from './field-work/field-work.routes.js';
+import { patrolRoutes } from './patrols/patrol.routes.js';
+import { visitRoutes } from './visits/visit.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,6 +48,7 @@ declare module 'fastify' {
 }
 
 const webDistDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const mobileServiceWorkerFile = path.join(webDistDirectory, 'm/sw.js');
 
 export interface AppOptions {
   database: Database;
@@ -125,14 +129,28 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   await app.register(cameraRoutes(services));
   await app.register(importRoutes(services));
   await app.register(personExportRoutes(services));
+  await app.register(patrolRoutes(services));
+  await app.register(visitRoutes(services));
+  await app.register(fieldWorkRoutes(services));
   // imports run in the background of the server; closing hands a running one back to the queue
   app.addHook('onReady', async () => services.importJobRunner.start(app.log));
   app.addHook('onClose', async () => services.importJobRunner.stop());
 
   if (fs.existsSync(path.join(webDistDirectory, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDistDirectory, wildcard: false });
-    // Client-side routes of the console load the same page; unknown API paths stay JSON 404s.
+    await app.register(fastifyStatic, {
+      root: webDistDirectory,
+      wildcard: false,
+      // The phone app's service worker must be asked for afresh, or a phone would keep an old build's files.
+      setHeaders: (reply, filePath) => {
+        if (filePath !== mobileServiceWorkerFile) return;
+        void reply.header('cache-control', 'no-cache').header('service-worker-allowed', '/m/');
+      },
+    });
+    // Client-side routes of the console, and of the grid worker app under /m/, load their page; unknown API paths
+    // stay JSON 404s.
     app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && (request.url === '/m' || request.url.startsWith('/m?'))) return reply.redirect(`/m/${request.url.slice(2)}`);
+      if (request.method === 'GET' && request.url.startsWith('/m/')) return reply.sendFile('m/index.html');
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
       handleNotFound(request, reply);
     });

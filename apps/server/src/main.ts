@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './database/database.js';
 import { migrate } from './database/migrate.js';
 import { seedDemoIncidentsIfNone } from './demo/demo-incidents.js';
+import { seedDemoVisitsDueIfNone } from './demo/demo-visits-due.js';
 import { seedDemoCityIfEmpty } from './demo/demo-seed.js';
 import { bootstrapAdministrator } from './users/bootstrap-administrator.js';
 import { startJobs } from './jobs.js';
@@ -19,6 +20,7 @@ app.log.info({ database: database.kind, dataDirectory: database.kind === 'pglite
 app.log.info(config.s3 ? { files: 's3', bucket: config.s3.bucket, endpoint: config.s3.endpoint ?? 'AWS' } : { files: 'local', directory: `${config.dataDirectory}/files` }, 'photo store');
 if (config.seedDemo) await seedDemoCityIfEmpty(database, (message) => app.log.info(message));
 if (config.seedDemo) await seedDemoIncidentsIfNone(database, app.services, (message) => app.log.info(message));
+if (config.seedDemo) await seedDemoVisitsDueIfNone(database, (message) => app.log.info(message));
 await bootstrapAdministrator(database, process.env.ADMIN_PASSWORD, (message) => app.log.warn(message));
 
 let stopJobs: () => void = () => {};

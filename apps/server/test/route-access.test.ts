@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { systemActor } from '@civicgrid/domain';
 import { polygon, regionService } from './support/factories.js';
 import { uploadPhoto } from './support/incident-fixture.js';
+import sharp from 'sharp';
 import { buildRegisterRecords, REGISTER_MARKERS, REGISTER_SAMPLE_BODIES, registerFingerprint, registerOwnUrls, registerPathValue, type RegisterIds } from './support/register-fixture.js';
 import { startTestApp, type Session, type TestContext } from './support/test-app.js';
 
@@ -18,12 +19,12 @@ const B_GRID = '370302001001001';
 const A_GRID_POINT = { lon: 118.005, lat: 36.805 };
 const VALID_PASSWORD = 'Zibo#2026-safe';
 // Strings that belong to jurisdiction A only: none may appear in an answer to a user of B.
-const A_MARKERS = [A_GRID, A_STREET, 'a.operator', '张店热线令牌', '甲楼', '甲居民', '甲部门', '甲推送', '甲事件描述', '甲指令', '甲摄像头', ...REGISTER_MARKERS];
+const A_MARKERS = [A_GRID, A_STREET, 'a.operator', '张店热线令牌', '甲楼', '甲居民', '甲部门', '甲推送', '甲事件描述', '甲指令', '甲摄像头', '甲巡查', '甲走访', ...REGISTER_MARKERS];
 
 let context: TestContext;
 let otherUsers: [string, Session][];
 let registerIds: RegisterIds;
-const ids = { building: 0, household: 0, person: 0, user: 0, token: 0, gridMember: 0, incident: 0, attachment: 0, department: 0, webhook: 0, category: 0, directive: 0, directiveTarget: 0, camera: 0, importJob: 0 };
+const ids = { building: 0, household: 0, person: 0, user: 0, token: 0, gridMember: 0, incident: 0, attachment: 0, department: 0, webhook: 0, category: 0, directive: 0, directiveTarget: 0, camera: 0, importJob: 0, patrol: 0, visit: 0, visitPhoto: 0 };
 
 before(async () => {
   context = await startTestApp();
@@ -68,6 +69,7 @@ before(async () => {
   ids.importJob = imported.json().id;
 
   registerIds = await buildRegisterRecords(context, aOperator, { gridCode: A_GRID, point: A_GRID_POINT, personId: ids.person, householdId: ids.household });
+  await buildFieldWork();
 
   const bMember = (await admin({ method: 'POST', url: `/api/grids/${B_GRID}/members`, payload: { name: '乙网格员', role: 'full_time_grid_worker' } })).json().gridMemberId;
   await context.createUser('b.operator', { role: 'district_operator', regionCode: '370302' });
@@ -79,6 +81,36 @@ before(async () => {
 });
 after(async () => context.close());
 
+/** A's grid worker on the street: a patrol, a visit to A's person and its photo. */
+async function buildFieldWork() {
+  await context.createUser('a.worker', { role: 'grid_worker', gridMemberId: ids.gridMember, gridCodes: [A_GRID] });
+  const aWorker = await context.loginAs('a.worker');
+  const patrol = await context.inject({
+    method: 'POST', url: '/api/patrols', as: aWorker,
+    payload: { clientId: 'a-patrol-0001', startedAt: '2026-01-01T00:00:00Z', endedAt: '2026-01-01T00:02:00Z', note: '甲巡查', points: [
+      { ...A_GRID_POINT, at: '2026-01-01T00:00:00Z' }, { lon: A_GRID_POINT.lon, lat: A_GRID_POINT.lat + 0.001, at: '2026-01-01T00:01:00Z' },
+    ] },
+  });
+  assert.equal(patrol.statusCode, 201, patrol.body);
+  ids.patrol = patrol.json().id;
+  const visit = await context.inject({
+    method: 'POST', url: '/api/visits', as: aWorker,
+    payload: { clientId: 'a-visit-0001', targetKind: 'person', targetId: ids.person, visitedAt: new Date().toISOString(), note: '甲走访' },
+  });
+  assert.equal(visit.statusCode, 201, visit.body);
+  ids.visit = visit.json().id;
+  const boundary = 'route-access-visit-boundary';
+  const image = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#804020' } }).png().toBuffer();
+  const photo = await context.inject({
+    method: 'POST', url: `/api/visits/${ids.visit}/photos`, as: aWorker, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`), image, Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+  assert.equal(photo.statusCode, 201, photo.body);
+  ids.visitPhoto = photo.json().id;
+}
+
 function samplePath(url: string): string {
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     if (name === 'code') return url.startsWith('/api/regions') ? (url.includes('/grids/import') ? A_COMMUNITY : A_STREET) : A_GRID;
@@ -89,11 +121,13 @@ function samplePath(url: string): string {
     // the z12 map tile holding A's grid
     if (name === 'z' || name === 'x' || name === 'y') return { z: '12', x: '3390', y: '1597' }[name];
     if (name === 'targetId') return String(ids.directiveTarget);
+    if (name === 'photoId') return String(ids.visitPhoto);
     if (name === 'id') {
       const byResource: Record<string, number> = {
         buildings: ids.building, households: ids.household, persons: ids.person, users: ids.user, 'api-tokens': ids.token,
         incidents: ids.incident, attachments: ids.attachment, departments: ids.department, webhooks: ids.webhook,
         'incident-categories': ids.category, notifications: 1, directives: ids.directive, cameras: ids.camera, imports: ids.importJob,
+        patrols: ids.patrol, visits: ids.visit,
       };
       const resource = url.split('/')[2]!;
       if (byResource[resource] !== undefined) return String(byResource[resource]);
@@ -104,10 +138,14 @@ function samplePath(url: string): string {
 
 // Query strings that point into A; extra keys are ignored by routes that do not take them.
 const SAMPLE_QUERY = { regionCode: A_STREET, parentCode: A_STREET, ...A_GRID_POINT };
+// Query strings one route needs to answer at all: a grid worker of B searching for A's person.
+const ROUTE_QUERIES: Record<string, Record<string, string>> = { 'GET /api/field/search': { q: '甲居民' } };
 
 // Importing is done in one's own jurisdiction (every row is checked against it): a user of B holding
-// base_data.manage may call the route, and without a file gets a 400 that changes nothing.
-const OWN_JURISDICTION_WRITES = new Set(['POST /api/imports/persons']);
+// base_data.manage may call the route, and without a file gets a 400 that changes nothing. A patrol is the
+// caller's own, in their own grids: B's grid worker may record one, and with a patrol ending before it starts gets
+// a 400 that changes nothing. Each such route, with the code of its 400.
+const OWN_JURISDICTION_WRITES = new Map([['POST /api/imports/persons', 'import.not_multipart'], ['POST /api/patrols', 'request.invalid']]);
 
 const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/imports/persons': undefined,
@@ -147,6 +185,15 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/cameras': { name: '越权点位', ...A_GRID_POINT },
   'PATCH /api/cameras/:id': { name: '越权改名' },
   'DELETE /api/cameras/:id': undefined,
+  'POST /api/patrols': { clientId: 'intruder-patrol-0001', startedAt: '2026-01-01T00:10:00Z', endedAt: '2026-01-01T00:00:00Z', points: [] },
+  // A's person exists only once before() has run
+  get 'POST /api/visits'() {
+    return {
+      clientId: 'intruder-visit-0001', targetKind: 'person', targetId: ids.person, visitedAt: '2026-01-01T00:00:00Z', note: '越权走访',
+      corrections: { baseVersion: 1, fields: { mobile: { from: '138****1111', to: '13900009999' } } },
+    };
+  },
+  'POST /api/visits/:id/photos': undefined,
 };
 
 async function fingerprint(): Promise<string> {
@@ -173,12 +220,18 @@ async function fingerprint(): Promise<string> {
       (SELECT string_agg(concat_ws(',', id, title, status), ';' ORDER BY id) FROM directives),
       (SELECT string_agg(concat_ws(',', id, state, result_note), ';' ORDER BY id) FROM directive_targets),
       (SELECT string_agg(concat_ws(',', id, name, status, grid_id), ';' ORDER BY id) FROM cameras),
-      (SELECT count(*) FROM import_jobs)::text, ${registerFingerprint()})) AS fingerprint`.execute(context.database.db);
+      (SELECT count(*) FROM import_jobs)::text,
+      (SELECT count(*) FROM patrols)::text, (SELECT count(*) FROM visits)::text, (SELECT count(*) FROM visit_photos)::text,
+      (SELECT string_agg(concat_ws(',', id, last_visited_at), ';' ORDER BY id) FROM persons), ${registerFingerprint()})) AS fingerprint`.execute(context.database.db);
   return result.rows[0]!.fingerprint;
 }
 
 const call = (route: { method: string; url: string }, as: Session | null) =>
-  context.inject({ method: route.method as 'GET', url: samplePath(route.url), query: Object.fromEntries(Object.entries(SAMPLE_QUERY).map(([key, value]) => [key, String(value)])), payload: SAMPLE_BODIES[`${route.method} ${route.url}`] as object, as });
+  context.inject({
+    method: route.method as 'GET', url: samplePath(route.url),
+    query: { ...Object.fromEntries(Object.entries(SAMPLE_QUERY).map(([key, value]) => [key, String(value)])), ...ROUTE_QUERIES[`${route.method} ${route.url}`] },
+    payload: SAMPLE_BODIES[`${route.method} ${route.url}`] as object, as,
+  });
 
 test('the route table is complete: every write route has a sample body here', () => {
   const routes = context.app.routeTable.filter((route) => route.access !== 'public' && route.access !== 'authenticated' && route.method !== 'GET');
@@ -209,7 +262,7 @@ test('users of another jurisdiction get 401/403/404 (or nothing of A in a listin
         assert.equal(route.method, 'GET', label);
         for (const marker of A_MARKERS) assert.ok(!response.body.includes(marker), `${label} shows ${marker}`);
       } else if (response.statusCode === 400 && OWN_JURISDICTION_WRITES.has(`${route.method} ${route.url}`)) {
-        assert.equal(response.json().code, 'import.not_multipart', label);
+        assert.equal(response.json().code, OWN_JURISDICTION_WRITES.get(`${route.method} ${route.url}`), label);
       } else {
         assert.ok([401, 403, 404].includes(response.statusCode), label);
       }
@@ -220,7 +273,8 @@ test('users of another jurisdiction get 401/403/404 (or nothing of A in a listin
 
 test('the same calls made by a user of A do reach A’s records (the samples are not simply wrong)', async () => {
   const own = await context.loginAs('a.operator');
-  for (const url of [`/api/grids/${A_GRID}`, `/api/regions/${A_STREET}`, `/api/buildings/${ids.building}`, `/api/persons/${ids.person}`, `/api/households/${ids.household}`, ...registerOwnUrls(registerIds, ids.person)]) {
+  for (const url of [`/api/grids/${A_GRID}`, `/api/regions/${A_STREET}`, `/api/buildings/${ids.building}`, `/api/persons/${ids.person}`, `/api/households/${ids.household}`, ...registerOwnUrls(registerIds, ids.person),
+    `/api/visits/${ids.visit}`, `/api/visits/${ids.visit}/photos/${ids.visitPhoto}/thumbnail`, `/api/patrols/${ids.patrol}/track.geojson`]) {
     const response = await context.inject({ url, as: own });
     assert.equal(response.statusCode, 200, `${url}: ${response.body}`);
   }

@@ -51,3 +51,6 @@ export * from './field-work/patrol.js';
 export * from './field-work/offline-correction.js';
 export * from './field-work/visit.js';
 export * from './field-work/field-tasks.js';
+export * from './field-work/field-search.js';
+export * from './field-work/visit-corrections.js';
+export * from './field-work/visit-schedule.js';

@@ -1,11 +1,10 @@
-import fastifyMultipart from '@fastify/multipart';
 import { invalid, type Actor } from '@civicgrid/domain';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/request-actor.js';
 import type { AttachmentKind } from './attachment.repository.js';
-import type { AttachmentFile, AttachmentService } from './attachment.service.js';
+import type { AttachmentService } from './attachment.service.js';
+import { readPhotoUpload, registerPhotoMultipart, sendPhoto } from './photo-upload.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const kindSchema = z.enum(['before', 'after', 'other']);
@@ -16,52 +15,20 @@ export interface AttachmentRouteServices {
   incidentService: { visibleIncident(actor: Actor, incidentId: number): Promise<{ id: number }> };
 }
 
-interface UploadForm {
-  kind: AttachmentKind;
-  bytes: Buffer;
-  originalName: string | null;
-}
-
-/** The form's `kind` field and its one `file`, in whichever order they come. */
-async function readUploadForm(request: FastifyRequest): Promise<UploadForm> {
-  let kindValue: unknown = 'other';
-  let file: { bytes: Buffer; originalName: string | null } | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      if (part.fieldname === 'kind') kindValue = part.value;
-    } else if (part.fieldname === 'file') {
-      // Cut off one byte past the limit (see the multipart limits), which the service refuses with its own message.
-      file = { bytes: await part.toBuffer(), originalName: part.filename || null };
-    } else {
-      part.file.resume();
-    }
-  }
-  const kind = kindSchema.safeParse(kindValue);
+/** The photo's kind (before, after, other) from the form's `kind` field. */
+function kindOf(fields: Record<string, unknown>): AttachmentKind {
+  const kind = kindSchema.safeParse(fields.kind ?? 'other');
   if (!kind.success) {
     throw invalid('attachment.invalid_kind', '照片类型须为 before（处置前）、after（处置后）或 other（其他）',
       'The photo kind must be before, after or other');
   }
-  if (!file) throw invalid('attachment.file_missing', '请在 file 字段上传一张照片', 'Upload one photo in the field named file');
-  return { kind: kind.data, ...file };
-}
-
-function sendFile(reply: FastifyReply, file: AttachmentFile) {
-  return reply
-    .type(file.mimeType)
-    .header('content-length', file.byteSize)
-    // The URL names one attachment whose bytes never change; only the signed-in viewer's browser keeps it.
-    .header('cache-control', 'private, max-age=31536000, immutable')
-    .header('x-content-type-options', 'nosniff')
-    .send(file.stream);
+  return kind.data;
 }
 
 export const attachmentRoutes = (services: AttachmentRouteServices): FastifyPluginAsyncZod => async (app) => {
   const { attachmentService, incidentService } = services;
 
-  await app.register(fastifyMultipart, {
-    throwFileSizeLimit: false,
-    limits: { fileSize: attachmentService.maxBytes + 1, files: 1, fields: 5 },
-  });
+  await registerPhotoMultipart(app, attachmentService.maxBytes);
 
   app.post('/api/incidents/:id/attachments', {
     config: { access: { permission: 'incident.read' } },
@@ -74,10 +41,10 @@ export const attachmentRoutes = (services: AttachmentRouteServices): FastifyPlug
   }, async (request, reply) => {
     const actor = actorOf(request);
     const incident = await incidentService.visibleIncident(actor, request.params.id);
-    const form = await readUploadForm(request);
+    const form = await readPhotoUpload(request);
     const { attachment, created } = await attachmentService.upload({
       incidentId: incident.id,
-      kind: form.kind,
+      kind: kindOf(form.fields),
       uploadedByUserId: actor.kind === 'user' ? actor.userId : null,
       bytes: form.bytes,
       originalName: form.originalName,
@@ -90,7 +57,7 @@ export const attachmentRoutes = (services: AttachmentRouteServices): FastifyPlug
     schema: { tags: ['incidents'], summary: '照片原图 The photo as uploaded', params: idParams },
   }, async (request, reply) => {
     await incidentService.visibleIncident(actorOf(request), await attachmentService.incidentOf(request.params.id));
-    return sendFile(reply, await attachmentService.open(request.params.id));
+    return sendPhoto(reply, await attachmentService.open(request.params.id));
   });
 
   app.get('/api/attachments/:id/thumbnail', {
@@ -98,6 +65,6 @@ export const attachmentRoutes = (services: AttachmentRouteServices): FastifyPlug
     schema: { tags: ['incidents'], summary: '照片缩略图 The photo’s thumbnail (JPEG, at most 320 px on the long side)', params: idParams },
   }, async (request, reply) => {
     await incidentService.visibleIncident(actorOf(request), await attachmentService.incidentOf(request.params.id));
-    return sendFile(reply, await attachmentService.openThumbnail(request.params.id));
+    return sendPhoto(reply, await attachmentService.openThumbnail(request.params.id));
   });
 };

@@ -1,20 +1,12 @@
-import crypto from 'node:crypto';
-import type { Readable } from 'node:stream';
-import { invalid, notFound, type IncidentAttachmentView } from '@civicgrid/domain';
-import sharp from 'sharp';
+import { notFound, type IncidentAttachmentView } from '@civicgrid/domain';
 import type { AttachmentKind, AttachmentRepository } from './attachment.repository.js';
 import { presentAttachment } from './attachment.presenter.js';
 import type { FileStore } from './file-store.js';
-import { ACCEPTED_IMAGE_TYPES, EXTENSION_OF_TYPE, imageTypeOf, type ImageType } from './image-type.js';
+import { DEFAULT_PHOTO_LIMITS, PhotoFiles, type PhotoFile, type PhotoLimits } from './photo-files.js';
 
-export interface AttachmentLimits {
-  maxBytes: number;
-}
-
-export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = { maxBytes: 10 * 1024 * 1024 };
-
-const THUMBNAIL_LONG_SIDE = 320;
-const SHARP_FORMAT_OF_TYPE: Record<ImageType, string> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' };
+export type AttachmentLimits = PhotoLimits;
+export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = DEFAULT_PHOTO_LIMITS;
+export type AttachmentFile = PhotoFile;
 
 export interface UploadAttachment {
   incidentId: number;
@@ -24,62 +16,41 @@ export interface UploadAttachment {
   originalName: string | null;
 }
 
-export interface AttachmentFile {
-  stream: Readable;
-  mimeType: string;
-  byteSize: number;
-}
-
 const attachmentNotFound = (id: number) => notFound('attachment.not_found', `附件 ${id} 不存在`, `Attachment ${id} does not exist`);
 
-const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
-
 /**
- * Photos of incidents (before, after, other). The bytes decide the type, never the name; files are stored
- * under their SHA-256, so a retried upload writes nothing new and gives back the same attachment.
+ * Photos of incidents (before, after, other), checked and stored by PhotoFiles; the same bytes on the same
+ * incident again give back the same attachment.
  */
 export class AttachmentService {
+  private readonly photos: PhotoFiles;
+
   constructor(
     private readonly attachments: AttachmentRepository,
-    private readonly store: FileStore,
-    private readonly limits: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS,
-  ) {}
+    store: FileStore,
+    limits: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS,
+  ) {
+    this.photos = new PhotoFiles(store, limits);
+  }
 
   get maxBytes(): number {
-    return this.limits.maxBytes;
+    return this.photos.maxBytes;
   }
 
   async upload(upload: UploadAttachment): Promise<{ attachment: IncidentAttachmentView; created: boolean }> {
-    const { bytes } = upload;
-    if (bytes.length > this.limits.maxBytes) {
-      throw invalid('attachment.too_large', `照片不能超过 ${megabytes(this.limits.maxBytes)}`, `A photo may be at most ${megabytes(this.limits.maxBytes)}`,
-        { maxBytes: this.limits.maxBytes });
-    }
-    const mimeType = imageTypeOf(bytes);
-    if (!mimeType) {
-      throw invalid('attachment.unsupported_type', '只接受 JPEG、PNG 或 WebP 格式的照片', 'Only JPEG, PNG and WebP photos are accepted',
-        { accepted: ACCEPTED_IMAGE_TYPES });
-    }
-    const image = await decode(bytes, mimeType);
-    if (!image) throw invalid('attachment.unreadable', '照片无法读取，文件可能已损坏或不完整', 'The photo cannot be read; the file may be damaged or incomplete');
-    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-    const storageKey = `photos/${sha256.slice(0, 2)}/${sha256}.${EXTENSION_OF_TYPE[mimeType]}`;
-    const thumbnailKey = `thumbnails/${sha256.slice(0, 2)}/${sha256}.jpg`;
-    // Files first: a row never points at a missing file; a failed insert leaves only files a retry reuses.
-    if (!(await this.store.exists(storageKey))) await this.store.put(storageKey, bytes);
-    if (!(await this.store.exists(thumbnailKey))) await this.store.put(thumbnailKey, image.thumbnail);
+    const photo = await this.photos.put(upload.bytes);
     const { row, created } = await this.attachments.insert({
       incidentId: upload.incidentId,
       kind: upload.kind,
-      storageKey,
-      mimeType,
-      byteSize: bytes.length,
-      sha256,
-      thumbnailKey,
+      storageKey: photo.storageKey,
+      mimeType: photo.mimeType,
+      byteSize: photo.byteSize,
+      sha256: photo.sha256,
+      thumbnailKey: photo.thumbnailKey,
       originalName: upload.originalName?.trim().slice(0, 255) || null,
       uploadedByUserId: upload.uploadedByUserId,
-      width: image.width,
-      height: image.height,
+      width: photo.width,
+      height: photo.height,
     });
     return { attachment: presentAttachment(row), created };
   }
@@ -94,41 +65,12 @@ export class AttachmentService {
   async open(id: number): Promise<AttachmentFile> {
     const row = await this.attachments.findById(id);
     if (!row) throw attachmentNotFound(id);
-    return this.openFile(row.storageKey, row.mimeType);
+    return this.photos.open(row);
   }
 
   async openThumbnail(id: number): Promise<AttachmentFile> {
     const row = await this.attachments.findById(id);
     if (!row) throw attachmentNotFound(id);
-    // Rows from before thumbnails existed show the photo itself.
-    return row.thumbnailKey ? this.openFile(row.thumbnailKey, 'image/jpeg') : this.openFile(row.storageKey, row.mimeType);
-  }
-
-  private async openFile(key: string, mimeType: string): Promise<AttachmentFile> {
-    const byteSize = await this.store.size(key);
-    // A row whose file is gone is lost data, a server fault rather than the caller's mistake.
-    if (byteSize === null) throw new Error(`attachment file ${key} is missing from the file store`);
-    return { stream: this.store.read(key), mimeType, byteSize };
-  }
-}
-
-/** Size as shown (EXIF orientation applied) and a JPEG thumbnail, or null when the decoder refuses the bytes. */
-async function decode(bytes: Buffer, mimeType: ImageType): Promise<{ width: number; height: number; thumbnail: Buffer } | null> {
-  try {
-    // 'error' rather than the default 'warning': phone cameras write JPEGs with harmless warnings;
-    // truncated or corrupt data is still refused.
-    const image = sharp(bytes, { failOn: 'error' });
-    const metadata = await image.metadata();
-    if (metadata.format !== SHARP_FORMAT_OF_TYPE[mimeType]) return null;
-    const thumbnail = await image
-      .autoOrient()
-      // transparent parts of a PNG or WebP would turn black in a JPEG
-      .flatten({ background: '#ffffff' })
-      .resize(THUMBNAIL_LONG_SIDE, THUMBNAIL_LONG_SIDE, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 80 })
-      .toBuffer();
-    return { width: metadata.autoOrient.width, height: metadata.autoOrient.height, thumbnail };
-  } catch {
-    return null;
+    return this.photos.openThumbnail(row);
   }
 }

@@ -58,6 +58,7 @@ import { DashboardRepository } from '../dashboards/dashboard.repository.js';
 import { DashboardService } from '../dashboards/dashboard.service.js';
 import { DirectiveRepository } from '../directives/directive.repository.js';
 import { DirectiveService } from '../directives/directive.service.js';
+import { createFieldWorkServices } from '../field-work/field-work.services.js';
 
 export interface ServiceOptions {
   /** Where photos and thumbnails are kept. */
@@ -88,14 +89,17 @@ export function createServices(database: Database, options: ServiceOptions) {
   const calendar = new WorkingCalendarRepository();
   const clock = new IncidentClock(calendar);
   const effects = new IncidentEffects(incidents, assignments, relations, attachments, notifications, webhooks, clock);
+  const fileStore = options.s3 ? new S3FileStore(options.s3) : new LocalFileStore(options.filesDirectory);
+  const incidentService = new IncidentService(db, incidents, new IncidentQueryRepository(), attachments, options.duplicateWindow);
+  const registers = createRegisterServices(db, { audit, grids, lookups });
   return {
     audit,
     ...createRegisterTransferServices(db, { audit, lookups, filesDirectory: options.filesDirectory }),
     notificationService: new NotificationService(db, notifications),
-    incidentService: new IncidentService(db, incidents, new IncidentQueryRepository(), attachments, options.duplicateWindow),
+    incidentService,
     incidentIntakeService: new IncidentIntakeService(db, incidents, relations, notifications, webhooks, clock),
     incidentWorkflowService: new IncidentWorkflowService(db, incidents, assignments, clock, effects),
-    attachmentService: new AttachmentService(attachments, options.s3 ? new S3FileStore(options.s3) : new LocalFileStore(options.filesDirectory)),
+    attachmentService: new AttachmentService(attachments, fileStore),
     incidentCategoryService: new IncidentCategoryService(db, new IncidentCategoryRepository()),
     organizationService: new OrganizationService(db, new OrganizationRepository(), lookups),
     allClearService: new AllClearService(db, new AllClearRepository(), incidents, lookups),
@@ -108,7 +112,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     gridImportService: new GridImportService(db, grids, layout, lookups),
     gridMemberService: new GridMemberService(db, gridMembers, lookups),
     buildingService: new BuildingService(db, new BuildingRepository(db), grids, lookups),
-    ...createRegisterServices(db, { audit, grids, lookups }),
+    ...registers,
     authService: new AuthService(db, users, sessions, new LoginAttemptRepository()),
     userService: new UserService(db, users, sessions, regions, grids),
     apiTokenService: new ApiTokenService(db, new ApiTokenRepository(db), regions),
@@ -117,6 +121,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     dashboardService: new DashboardService(db, new DashboardRepository(), lookups),
     directiveService: new DirectiveService(db, new DirectiveRepository(), lookups),
     cameraService: new CameraService(db, new CameraRepository(), incidents, lookups),
+    ...createFieldWorkServices(db, { fileStore, lookups, incidentService, ...registers }),
   };
 }
 

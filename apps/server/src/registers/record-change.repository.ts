@@ -2,11 +2,14 @@ import { sql } from 'kysely';
 import type { ChangeDocument } from '@civicgrid/domain';
 import type { DatabaseExecutor } from '../database/schema.js';
 
+/** Where a write came from, shown beside each change (CHANGE_SOURCE_LABELS); a visit's corrections are 'visit'. */
+export type ChangeSource = 'console' | 'import' | 'merge' | 'api' | 'visit';
+
 export interface RecordChangeWrite {
   table: string;
   recordId: number;
   changedBy: number | null;
-  source?: 'console' | 'import' | 'merge' | 'api';
+  source?: ChangeSource;
   before: ChangeDocument | null;
   after: ChangeDocument | null;
 }

@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   'directive.complete',
   'camera.read',
   'camera.manage',
+  'patrol.record',
+  'patrol.read',
+  'visit.record',
+  'visit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,19 +42,23 @@ const READ: Permission[] = ['region.read', 'grid.read', 'base_data.read'];
 const CENTER: Permission[] = ['incident.read', 'incident.report', 'incident.operate', 'incident.supervise', 'incident.approve', 'all_clear.read'];
 /** Watching figures, sending directives to grid workers and keeping camera points: the centers' and leaders' work. */
 const COMMAND: Permission[] = ['dashboard.read', 'directive.issue', 'directive.read', 'camera.read'];
+/** Following grid workers' patrols and visits over one's area. */
+const FIELD_READ: Permission[] = ['patrol.read', 'visit.read'];
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  city_operator: [...READ, ...CENTER, ...COMMAND, 'camera.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
-  district_operator: [...READ, ...CENTER, ...COMMAND, 'camera.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
-  street_operator: [...READ, ...CENTER, ...COMMAND, 'camera.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
-  community_operator: [...READ, ...CENTER, ...COMMAND, 'camera.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
-  leader: [...READ, 'incident.read', 'incident.supervise', 'incident.approve', 'all_clear.read', ...COMMAND],
+  city_operator: [...READ, ...CENTER, ...COMMAND, ...FIELD_READ, 'camera.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
+  district_operator: [...READ, ...CENTER, ...COMMAND, ...FIELD_READ, 'camera.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
+  street_operator: [...READ, ...CENTER, ...COMMAND, ...FIELD_READ, 'camera.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
+  community_operator: [...READ, ...CENTER, ...COMMAND, ...FIELD_READ, 'camera.manage', 'grid_member.manage', 'base_data.manage', 'person.reveal'],
+  leader: [...READ, 'incident.read', 'incident.supervise', 'incident.approve', 'all_clear.read', ...COMMAND, ...FIELD_READ],
   department_handler: ['region.read', 'grid.read', 'incident.read', 'incident.report', 'incident.handle'],
-  grid_worker: [...READ, 'base_data.manage', 'person.reveal', 'incident.read', 'incident.report', 'incident.verify', 'all_clear.report', 'directive.complete'],
+  grid_worker: [...READ, 'base_data.manage', 'person.reveal', 'incident.read', 'incident.report', 'incident.verify', 'all_clear.report', 'directive.complete',
+    'patrol.record', 'visit.record', ...FIELD_READ],
   mediator: ['region.read', 'grid.read', 'base_data.read', 'person.reveal', 'incident.read'],
   administrator: [
     ...READ, 'region.manage', 'grid.manage', 'grid_member.manage', 'base_data.manage', 'user.manage', 'api_token.manage', 'audit.read',
     'incident.read', 'all_clear.read', 'code_table.manage', 'webhook.manage', 'dashboard.read', 'directive.read', 'camera.read', 'camera.manage',
+    ...FIELD_READ,
   ],
 };
 
@@ -84,4 +92,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'directive.complete': '办理指令（网格员）',
   'camera.read': '查看视频点位',
   'camera.manage': '维护视频点位',
+  'patrol.record': '记录巡查轨迹（网格员）',
+  'patrol.read': '查看巡查记录',
+  'visit.record': '走访登记（网格员）',
+  'visit.read': '查看走访记录',
 };

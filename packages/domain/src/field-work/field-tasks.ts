@@ -1,3 +1,12 @@
+import { z } from 'zod';
+
+/** GET /api/field/visits-due: a page of what is due, soonest planned first. */
+export const fieldPageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type FieldPageQuery = z.infer<typeof fieldPageQuerySchema>;
+
 /** GET /api/field/tasks: what waits for the signed-in grid worker, with counts for the home screen. */
 export interface FieldTasksView {
   /** handled incidents in my grids waiting for my verification */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gridCodeSchema } from '../grid.schema.js';
 import { clientIdSchema } from '../incidents/incident.schema.js';
 
 /** One GPS fix of a patrol track, as the phone took it. */
@@ -30,10 +31,21 @@ export const patrolUploadSchema = z.object({
 }).refine((patrol) => patrol.endedAt >= patrol.startedAt, { message: 'endedAt comes after startedAt', path: ['endedAt'] });
 export type PatrolUploadInput = z.infer<typeof patrolUploadSchema>;
 
+/** GET /api/patrols: mine, or a grid's, or all in the caller's area; newest first. */
+export const patrolListQuerySchema = z.object({
+  mine: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  gridCode: gridCodeSchema.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PatrolListQuery = z.infer<typeof patrolListQuerySchema>;
+
 export interface PatrolView {
   id: number;
   clientId: string | null;
   gridMemberId: number;
+  /** who walked it, for the console's lists */
+  gridMemberName: string;
   gridCode: string | null;
   gridName: string | null;
   startedAt: string;

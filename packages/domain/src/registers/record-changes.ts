@@ -5,7 +5,7 @@
  */
 export type ChangeDocument = Record<string, unknown>;
 
-export const CHANGE_SOURCE_LABELS: Record<string, string> = { console: '页面录入', import: '批量导入', merge: '合并重复', api: '接口' };
+export const CHANGE_SOURCE_LABELS: Record<string, string> = { console: '页面录入', import: '批量导入', merge: '合并重复', api: '接口', visit: '走访更正' };
 
 function sameValue(left: unknown, right: unknown): boolean {
   if ((left ?? null) === null || (right ?? null) === null) return (left ?? null) === (right ?? null);

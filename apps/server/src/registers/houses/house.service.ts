@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseExecutor, DatabaseSchema } from '../../database/schema.js';
 import type { GridLookups } from '../../grids/grid-access.js';
 import { maskPerson, visiblePerson } from '../persons/person-summary.js';
-import type { RecordChangeRepository } from '../record-change.repository.js';
+import type { ChangeSource, RecordChangeRepository } from '../record-change.repository.js';
 import { presentHistory } from '../record-history.js';
 import { actorUserId, invalidValues, versionConflict } from '../register-errors.js';
 import type { HouseFilter, HouseRepository, HouseRow } from './house.repository.js';
@@ -76,26 +76,48 @@ export class HouseService {
 
   async update(actor: Actor, id: number, input: Record<string, unknown> & { version: number }): Promise<HouseDetail> {
     const { version, ...patch } = input;
-    const userId = actorUserId(actor);
     return this.db.transaction().execute(async (transaction) => {
-      const current = await this.houses.findById(transaction, id, actor.jurisdiction, { lock: true });
-      if (!current) throw houseNotFound(id);
+      const current = await this.lockedRecord(transaction, actor, id);
       if (current.version !== version) throw versionConflict('house.version_conflict', current.version);
-      const values = this.parse({ ...valuesOf(current), ...patch });
-      const diff = changedFields(valuesOf(current), values);
-      if (!diff) return this.detail(transaction, actor, id);
-      const changed = new Set(Object.keys(diff.after));
-      if (changed.has('ownerPersonId')) await this.checkOwner(transaction, actor, values.ownerPersonId);
-      const columns: Record<string, unknown> = Object.fromEntries(Object.entries(COLUMN_OF).filter(([key]) => changed.has(key)).map(([key, column]) => [column, values[key]]));
-      if (changed.has('unitName') || changed.has('number')) {
-        const unitId = await this.houses.unitId(transaction, current.buildingId, values.unitName as string | null);
-        await this.checkNumber(transaction, current.buildingId, unitId, values.number as string, id);
-        columns.unit_id = unitId;
-      }
-      if (!(await this.houses.update(transaction, id, version, { ...columns, updated_by: userId }))) throw versionConflict('house.version_conflict', version + 1);
-      await this.changes.insert(transaction, { table: 'houses', recordId: id, changedBy: userId, ...diff });
+      await this.applyChanges(transaction, actor, current, patch);
       return this.detail(transaction, actor, id);
     });
+  }
+
+  /** The house locked for a write inside the caller's transaction. */
+  async lockedRecord(executor: DatabaseExecutor, actor: Actor, id: number): Promise<HouseRow> {
+    const current = await this.houses.findById(executor, id, actor.jurisdiction, { lock: true });
+    if (!current) throw houseNotFound(id);
+    return current;
+  }
+
+  /**
+   * Writes fields a visit settled (see settleVisitCorrections) over the house as locked in the caller's
+   * transaction, whatever its version now, as any edit with the visit as its source. Returns the version after.
+   */
+  async writeFromVisit(transaction: DatabaseExecutor, actor: Actor, locked: HouseRow, patch: Record<string, unknown>): Promise<number> {
+    return (await this.applyChanges(transaction, actor, locked, patch, 'visit')) ? locked.version + 1 : locked.version;
+  }
+
+  /** The sent fields written over the locked house, checked and with their history; false when nothing changed. */
+  private async applyChanges(transaction: DatabaseExecutor, actor: Actor, current: HouseRow, patch: Record<string, unknown>, source?: ChangeSource): Promise<boolean> {
+    const userId = actorUserId(actor);
+    const values = this.parse({ ...valuesOf(current), ...patch });
+    const diff = changedFields(valuesOf(current), values);
+    if (!diff) return false;
+    const changed = new Set(Object.keys(diff.after));
+    if (changed.has('ownerPersonId')) await this.checkOwner(transaction, actor, values.ownerPersonId);
+    const columns: Record<string, unknown> = Object.fromEntries(Object.entries(COLUMN_OF).filter(([key]) => changed.has(key)).map(([key, column]) => [column, values[key]]));
+    if (changed.has('unitName') || changed.has('number')) {
+      const unitId = await this.houses.unitId(transaction, current.buildingId, values.unitName as string | null);
+      await this.checkNumber(transaction, current.buildingId, unitId, values.number as string, current.id);
+      columns.unit_id = unitId;
+    }
+    if (!(await this.houses.update(transaction, current.id, current.version, { ...columns, updated_by: userId }))) {
+      throw versionConflict('house.version_conflict', current.version + 1);
+    }
+    await this.changes.insert(transaction, { table: 'houses', recordId: current.id, changedBy: userId, ...(source ? { source } : {}), ...diff });
+    return true;
   }
 
   /** A tenant moves into a rented house; the house's history records it. */

@@ -5,7 +5,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { AuditRepository } from '../../audit/audit.repository.js';
 import type { DatabaseExecutor, DatabaseSchema } from '../../database/schema.js';
-import type { RecordChangeRepository } from '../record-change.repository.js';
+import type { ChangeSource, RecordChangeRepository } from '../record-change.repository.js';
 import type { RecordPlacement } from '../record-placement.js';
 import { actorUserId, invalidValues, today, versionConflict } from '../register-errors.js';
 import { personColumnValues, PERSON_VALUE_KEYS, type PersonValueKey, type PersonValues } from './person-columns.js';
@@ -90,28 +90,47 @@ export class PersonService {
     if (current.version !== version) throw versionConflict('person.version_conflict', current.version);
     const person = this.parse({ ...current.values, ...patch }, new Set(Object.keys(patch)));
     const grid = await this.placement.gridFor(actor, { gridCode: person.gridCode }, PERSON);
-    const userId = actorUserId(actor);
     return this.db.transaction().execute(async (transaction) => {
       const locked = await this.lockedRecord(transaction, actor, id, version);
-      const after = valuesOf(person, grid.code);
-      const diff = changedFields(locked.values, after, PERSON_VALUE_KEYS);
-      if (!diff) return this.detail(transaction, actor, id);
-      const changed = new Set(Object.keys(diff.after) as PersonValueKey[]);
-      if (changed.has('idNumber') || changed.has('idType')) await this.ensureIdNumberFree(transaction, actor, person, id);
-      const columns: Record<string, unknown> = { ...personColumnValues(diff.after as Partial<PersonValues>), updated_by: userId };
-      if (changed.has('idNumber')) columns.id_number_legacy = person.idNumberLegacy;
-      if (changed.has('gridCode')) columns.grid_id = grid.id;
-      if (changed.has('gridCode') || changed.has('householdNumber')) {
-        columns.household_id = person.householdNumber ? await this.persons.householdOfNumber(transaction, grid.id, person.householdNumber, userId) : null;
-      }
-      if (changed.has('registeredAddress') || changed.has('currentAddress')) columns.addresses_match = addressesMatch(after);
-      if (changed.has('underAttention')) columns.attention_since = after.underAttention ? today() : null;
-      await this.write(transaction, locked, columns);
-      const householdId = (columns.household_id as number | null | undefined) ?? locked.householdId;
-      if (householdId !== null && after.relationToHead === '户主') await this.persons.claimHeadIfNone(transaction, householdId, id);
-      await this.changes.insert(transaction, { table: 'persons', recordId: id, changedBy: userId, ...diff });
+      await this.applyChanges(transaction, actor, locked, person, grid);
       return this.detail(transaction, actor, id);
     });
+  }
+
+  /**
+   * Writes fields a visit settled (see settleVisitCorrections) over the person as locked in the caller's
+   * transaction, whatever its version now: parsed, versioned and kept in the history as any edit, with the
+   * visit as its source. The grid and household stay. Returns the version after.
+   */
+  async writeFromVisit(transaction: DatabaseExecutor, actor: Actor, locked: PersonRecord, patch: Record<string, unknown>): Promise<number> {
+    const person = this.parse({ ...locked.values, ...patch }, new Set(Object.keys(patch)));
+    const changed = await this.applyChanges(transaction, actor, locked, person, { id: locked.gridId!, code: String(locked.values.gridCode) }, 'visit');
+    return changed ? locked.version + 1 : locked.version;
+  }
+
+  /** The changed fields of a parsed person written over the locked record, with their history; false when nothing changed. */
+  private async applyChanges(
+    transaction: DatabaseExecutor, actor: Actor, locked: PersonRecord, person: ParsedPerson, grid: { id: number; code: string }, source?: ChangeSource,
+  ): Promise<boolean> {
+    const userId = actorUserId(actor);
+    const after = valuesOf(person, grid.code);
+    const diff = changedFields(locked.values, after, PERSON_VALUE_KEYS);
+    if (!diff) return false;
+    const changed = new Set(Object.keys(diff.after) as PersonValueKey[]);
+    if (changed.has('idNumber') || changed.has('idType')) await this.ensureIdNumberFree(transaction, actor, person, locked.id);
+    const columns: Record<string, unknown> = { ...personColumnValues(diff.after as Partial<PersonValues>), updated_by: userId };
+    if (changed.has('idNumber')) columns.id_number_legacy = person.idNumberLegacy;
+    if (changed.has('gridCode')) columns.grid_id = grid.id;
+    if (changed.has('gridCode') || changed.has('householdNumber')) {
+      columns.household_id = person.householdNumber ? await this.persons.householdOfNumber(transaction, grid.id, person.householdNumber, userId) : null;
+    }
+    if (changed.has('registeredAddress') || changed.has('currentAddress')) columns.addresses_match = addressesMatch(after);
+    if (changed.has('underAttention')) columns.attention_since = after.underAttention ? today() : null;
+    await this.write(transaction, locked, columns);
+    const householdId = (columns.household_id as number | null | undefined) ?? locked.householdId;
+    if (householdId !== null && after.relationToHead === '户主') await this.persons.claimHeadIfNone(transaction, householdId, locked.id);
+    await this.changes.insert(transaction, { table: 'persons', recordId: locked.id, changedBy: userId, ...(source ? { source } : {}), ...diff });
+    return true;
   }
 
   async deregister(actor: Actor, id: number, input: { reason: string; date: string; version?: number | undefined }): Promise<PersonDetail> {
