@@ -35,6 +35,10 @@ test('errors carry a stable code and messages in Chinese and English, in the lan
   const english = await context.inject({ url: '/api/no-such-thing', headers: { 'accept-language': 'en-GB,en;q=0.8' } });
   assert.match(english.json().message, /No such route/);
   assert.match(english.json().messages.zh, /接口不存在/);
+  for (const traditional of ['zh-TW', 'zh-HK,zh;q=0.9,en;q=0.8']) {
+    const answer = await context.inject({ url: '/api/no-such-thing', headers: { 'accept-language': traditional } });
+    assert.match(answer.json().message, /接口不存在/, `${traditional} is answered in Chinese`);
+  }
 });
 
 test('a body that is not JSON is a 400 with a stable code', async () => {

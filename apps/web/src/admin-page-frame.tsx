@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useI18n } from './i18n/i18n-context';
 import { PageFrame } from './page-frame';
 
 interface AdminPageFrameProps {
@@ -11,5 +12,6 @@ interface AdminPageFrameProps {
 
 /** The common frame of the 系统管理 pages. */
 export function AdminPageFrame({ title, ...rest }: AdminPageFrameProps) {
-  return <PageFrame trail={[{ title: '系统管理' }, { title }]} title={title} {...rest} />;
+  const { t } = useI18n();
+  return <PageFrame trail={[{ title: t('nav.admin') }, { title }]} title={title} {...rest} />;
 }

@@ -2,6 +2,8 @@ import { Card, DatePicker, Flex, Progress, Statistic, Table, Typography, type Ta
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { MissingAllClears } from './api-types';
+import { ALL_CLEAR_ROUTE } from './app-routes';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { allClearApi } from './incident-api';
 import { PageFrame } from './page-frame';
 import { RegionCascader } from './region-cascader';
@@ -11,17 +13,21 @@ import { regionCodeOfUser } from './user-area';
 
 type MissingGrid = MissingAllClears['items'][number];
 
-const columns: TableColumnsType<MissingGrid> = [
-  { key: 'gridCode', title: '网格编码', dataIndex: 'gridCode', width: 180, render: (code: string) => <span className="monospace">{code}</span> },
-  { key: 'gridName', title: '网格', dataIndex: 'gridName' },
-  { key: 'communityName', title: '社区', dataIndex: 'communityName' },
-  { key: 'gridMemberName', title: '网格员', dataIndex: 'gridMemberName', render: (name: string | null) => name ?? <Typography.Text type="warning">未配备</Typography.Text> },
+const columnsOf = (t: Translate): TableColumnsType<MissingGrid> => [
+  { key: 'gridCode', title: t('grid.panel.code'), dataIndex: 'gridCode', width: 180, render: (code: string) => <span className="monospace">{code}</span> },
+  { key: 'gridName', title: t('level.grid'), dataIndex: 'gridName' },
+  { key: 'communityName', title: t('level.community'), dataIndex: 'communityName' },
+  {
+    key: 'gridMemberName', title: t('role.grid_worker'), dataIndex: 'gridMemberName',
+    render: (name: string | null) => name ?? <Typography.Text type="warning">{t('allClear.noMember')}</Typography.Text>,
+  },
 ];
 
 /** 报平安: how many grids of a region reported their daily all-clear on a day, and which did not. */
 export function AllClearPage() {
   const user = useCurrentUser();
   const reportError = useErrorMessage();
+  const { t, routeLabel } = useI18n();
   const [date, setDate] = useState<Dayjs>(() => dayjs());
   const [regionCode, setRegionCode] = useState<string | undefined>(() => regionCodeOfUser(user));
   const [result, setResult] = useState<MissingAllClears | null>(null);
@@ -41,11 +47,11 @@ export function AllClearPage() {
 
   const share = result && result.expected > 0 ? Math.round((result.reported / result.expected) * 1000) / 10 : 0;
   return (
-    <PageFrame trail={[{ title: '报平安' }]} title="无事报平安" description="网格员每日报平安，未报的网格在此列出">
+    <PageFrame trail={[{ title: routeLabel(ALL_CLEAR_ROUTE) }]} title={t('allClear.title')} description={t('allClear.description')}>
       <Card style={{ marginBottom: 16 }}>
         <Flex gap={32} wrap align="center">
           <Flex gap={8} align="center">
-            <Typography.Text>日期</Typography.Text>
+            <Typography.Text>{t('allClear.date')}</Typography.Text>
             <DatePicker
               value={date}
               onChange={(next) => next && setDate(next)}
@@ -54,26 +60,26 @@ export function AllClearPage() {
             />
           </Flex>
           <Flex gap={8} align="center" style={{ width: 320 }}>
-            <Typography.Text style={{ flex: 'none' }}>区域</Typography.Text>
-            <RegionCascader value={regionCode} onChange={setRegionCode} placeholder="全部管辖区域" />
+            <Typography.Text style={{ flex: 'none' }}>{t('common.region')}</Typography.Text>
+            <RegionCascader value={regionCode} onChange={setRegionCode} placeholder={t('allClear.allRegions')} />
           </Flex>
-          <Statistic title="已报" value={result?.reported ?? '—'} suffix={result ? `/ ${result.expected}` : undefined} />
-          <Statistic title="未报" value={result ? result.expected - result.reported : '—'} styles={{ content: { color: '#cf1322' } }} />
+          <Statistic title={t('allClear.reported')} value={result?.reported ?? '—'} suffix={result ? `/ ${result.expected}` : undefined} />
+          <Statistic title={t('allClear.missing')} value={result ? result.expected - result.reported : '—'} styles={{ content: { color: '#cf1322' } }} />
           <Flex vertical style={{ width: 220 }}>
-            <Typography.Text type="secondary">报平安率</Typography.Text>
+            <Typography.Text type="secondary">{t('allClear.rate')}</Typography.Text>
             <Progress percent={share} status={share >= 100 ? 'success' : 'normal'} />
           </Flex>
         </Flex>
       </Card>
-      <Card title={`未报平安的网格（${result?.items.length ?? 0}）`}>
+      <Card title={t('allClear.missingGrids', { count: result?.items.length ?? 0 })}>
         <Table<MissingGrid>
           rowKey="gridCode"
-          columns={columns}
+          columns={columnsOf(t)}
           dataSource={result?.items ?? []}
           loading={loading}
           size="middle"
-          locale={{ emptyText: '全部网格均已报平安' }}
-          pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 个网格` }}
+          locale={{ emptyText: t('allClear.allReported') }}
+          pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('allClear.total', { count: total }) }}
           data-testid="missing-all-clears"
         />
       </Card>

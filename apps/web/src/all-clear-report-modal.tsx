@@ -2,6 +2,7 @@ import { Alert, App, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import type { AllClearGridState } from './api-types';
 import { newClientId } from './client-id';
+import { useI18n } from './i18n/i18n-context';
 import { allClearApi } from './incident-api';
 import { errorMessageOf } from './use-error-message';
 
@@ -20,6 +21,7 @@ interface AllClearForm {
 export function AllClearReportModal({ grid, onClose, onReported }: AllClearReportModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<AllClearForm>();
+  const { t } = useI18n();
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   // One id per opened form, kept across retries, so a retried submission is not a second all-clear.
@@ -37,7 +39,7 @@ export function AllClearReportModal({ grid, onClose, onReported }: AllClearRepor
         nothingToReport: values.nothingToReport,
         note: values.note?.trim() || undefined,
       });
-      message.success(`${grid.gridName}今日已报平安`);
+      message.success(t('allClear.done', { grid: grid.gridName }));
       onReported();
       onClose();
     } catch (error) {
@@ -50,8 +52,8 @@ export function AllClearReportModal({ grid, onClose, onReported }: AllClearRepor
   return (
     <Modal
       open={grid !== null}
-      title={grid ? `今日报平安：${grid.gridName}` : '今日报平安'}
-      okText="提交"
+      title={grid ? t('allClear.todayOf', { grid: grid.gridName }) : t('allClear.today')}
+      okText={t('allClear.submit')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={submitting}
@@ -64,21 +66,21 @@ export function AllClearReportModal({ grid, onClose, onReported }: AllClearRepor
       width={440}
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ nothingToReport: true }} data-testid="all-clear-form">
-        <Form.Item name="nothingToReport" label="今日情况">
+        <Form.Item name="nothingToReport" label={t('allClear.situation')}>
           <Radio.Group
             options={[
-              { value: true, label: '无事可报，一切平安' },
-              { value: false, label: '有情况说明' },
+              { value: true, label: t('allClear.nothing') },
+              { value: false, label: t('allClear.something') },
             ]}
           />
         </Form.Item>
         <Form.Item
           name="note"
-          label="说明"
-          rules={[{ required: !nothingToReport, whitespace: true, message: '请简要说明今日情况' }]}
-          extra="需要处置的问题请通过“上报事件”上报。"
+          label={t('allClear.note')}
+          rules={[{ required: !nothingToReport, whitespace: true, message: t('allClear.noteRequired') }]}
+          extra={t('allClear.noteHint')}
         >
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder={nothingToReport ? '可不填' : '例如：走访3户，发现1处路灯不亮已上报'} />
+          <Input.TextArea rows={3} maxLength={500} showCount placeholder={nothingToReport ? t('common.optional') : t('allClear.notePlaceholder')} />
         </Form.Item>
       </Form>
       {problem && <Alert type="error" showIcon title={problem} />}

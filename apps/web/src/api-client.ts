@@ -10,8 +10,10 @@ import type {
   Region,
   RegionDetail,
 } from './api-types';
+import { activeLocale } from './i18n/locale';
+import { loadTraditionalConverter } from './i18n/traditional-chinese';
 
-/** A failed API call, carrying the server's stable error code and its (Chinese) message. */
+/** A failed API call, carrying the server's stable error code and its message, in the language the console asked for. */
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
@@ -60,8 +62,8 @@ interface RequestOptions {
 }
 
 export async function requestJson<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  // The console speaks Chinese whatever the browser's language, so ask for Chinese error messages.
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': 'zh-CN' };
+  // The console's chosen language, not the browser's: the server answers errors in it (Chinese for zh-TW too).
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': activeLocale() };
   if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
   if (WRITE_METHODS.has(method)) {
     const token = csrfToken();
@@ -81,16 +83,30 @@ export async function requestJson<T>(method: Method, path: string, options: Requ
     throw new ApiError('network.unreachable', '无法连接服务器，请检查网络', 0);
   }
   const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw failureOf(path, response.status, body);
+  if (!response.ok) {
+    await converterForTraditional();
+    throw failureOf(path, response.status, body);
+  }
   return body as T;
 }
 
-/** The error of a refused request; a 401 also tells the listeners that the session has ended. */
+/**
+ * For 繁體中文 the server's Chinese message is shown converted (serverText); a failure waits for the converter, so that
+ * its message never shows in Simplified characters for the moment the converter takes to arrive.
+ */
+async function converterForTraditional(): Promise<void> {
+  if (activeLocale() === 'zh-TW') await loadTraditionalConverter().catch(() => undefined);
+}
+
+/**
+ * The error of a refused request; a 401 also tells the listeners that the session has ended. The console's own
+ * messages here (no server, no server message) are shown in the chosen language by errorMessageOf, by their code.
+ */
 function failureOf(path: string, status: number, body: unknown): ApiError {
   // A wrong password at sign-in is also a 401, but it is the login form's to show, not a lost session.
   if (status === 401 && path !== LOGIN_PATH) for (const listener of unauthenticatedListeners) listener();
   if (isErrorBody(body)) return new ApiError(body.code ?? 'http.error', body.message, status, body.details);
-  return new ApiError('http.error', `请求失败（HTTP ${status}）`, status);
+  return new ApiError('http.failed', `请求失败（HTTP ${status}）`, status);
 }
 
 /**
@@ -102,7 +118,7 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress: 
     const request = new XMLHttpRequest();
     request.open('POST', path);
     request.setRequestHeader('accept', 'application/json');
-    request.setRequestHeader('accept-language', 'zh-CN');
+    request.setRequestHeader('accept-language', activeLocale());
     const token = csrfToken();
     if (token) request.setRequestHeader('x-csrf-token', token);
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
@@ -115,7 +131,7 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress: 
         body = undefined;
       }
       if (request.status >= 200 && request.status < 300) resolve(body as T);
-      else reject(failureOf(path, request.status, body));
+      else void converterForTraditional().then(() => reject(failureOf(path, request.status, body)));
     };
     request.send(form);
   });

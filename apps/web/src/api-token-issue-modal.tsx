@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { adminApi } from './access-api';
 import type { IssuedApiToken } from './api-types';
 import { copyText } from './copy-text';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { RegionCascader } from './region-cascader';
 import { useCurrentUser } from './session-context';
 import { errorMessageOf } from './use-error-message';
@@ -16,12 +17,10 @@ interface IssueForm {
   validDays: number;
 }
 
-const VALIDITY_OPTIONS = [
-  { value: 30, label: '30 天' },
-  { value: 90, label: '90 天' },
-  { value: 180, label: '180 天' },
-  { value: 365, label: '1 年' },
-  { value: 0, label: '永不过期' },
+const validityOptions = (t: Translate) => [
+  ...[30, 90, 180].map((days) => ({ value: days, label: t('token.validDays', { days }) })),
+  { value: 365, label: t('token.validYear') },
+  { value: 0, label: t('token.neverExpires') },
 ];
 
 const PERMISSION_OPTIONS = PERMISSIONS.map((permission) => ({ value: permission, label: PERMISSION_LABELS[permission] }));
@@ -34,6 +33,7 @@ function expiryOf(validDays: number): string | null {
 export function ApiTokenIssueModal({ open, onClose, onIssued }: { open: boolean; onClose: () => void; onIssued: (token: IssuedApiToken) => void }) {
   const currentUser = useCurrentUser();
   const [form] = Form.useForm<IssueForm>();
+  const { t } = useI18n();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const regionOptional = currentUser.jurisdiction.kind === 'everywhere';
@@ -55,8 +55,8 @@ export function ApiTokenIssueModal({ open, onClose, onIssued }: { open: boolean;
   return (
     <Modal
       open={open}
-      title="签发接口令牌"
-      okText="签发"
+      title={t('token.issueTitle')}
+      okText={t('token.issueOk')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={saving}
@@ -65,27 +65,32 @@ export function ApiTokenIssueModal({ open, onClose, onIssued }: { open: boolean;
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ permissions: ['grid.read'], validDays: 90 }}>
-        <Form.Item name="name" label="名称" extra="对接的系统或用途，如：12345 热线对接" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('token.name')}
+          extra={t('token.nameHint')}
+          rules={[{ required: true, whitespace: true, message: t('token.nameRequired') }, { max: 100 }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item
           name="regionCode"
-          label="数据范围"
-          extra={regionOptional ? '令牌只能访问此区划及其下级的数据；留空表示全部区划' : '令牌只能访问此区划及其下级的数据'}
-          rules={regionOptional ? [] : [{ required: true, message: '请选择区划' }]}
+          label={t('token.scope')}
+          extra={regionOptional ? t('token.scopeHintOptional') : t('token.scopeHint')}
+          rules={regionOptional ? [] : [{ required: true, message: t('region.choose') }]}
         >
-          <RegionCascader placeholder={regionOptional ? '全部区划' : '请选择区划'} />
+          <RegionCascader placeholder={regionOptional ? t('users.allRegions') : t('region.choose')} />
         </Form.Item>
-        <Form.Item name="permissions" label="权限" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一项权限' }]}>
+        <Form.Item name="permissions" label={t('token.permissions')} rules={[{ required: true, type: 'array', min: 1, message: t('token.permissionsRequired') }]}>
           <Checkbox.Group options={PERMISSION_OPTIONS} className="permission-checkboxes" />
         </Form.Item>
-        <Form.Item name="validDays" label="有效期">
-          <Select options={VALIDITY_OPTIONS} style={{ width: 160 }} />
+        <Form.Item name="validDays" label={t('token.validity')}>
+          <Select options={validityOptions(t)} style={{ width: 160 }} />
         </Form.Item>
       </Form>
       {problem && <Alert type="error" showIcon title={problem} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        令牌的每次调用都记入审计日志。
+        {t('token.audited')}
       </Typography.Text>
     </Modal>
   );
@@ -94,16 +99,17 @@ export function ApiTokenIssueModal({ open, onClose, onIssued }: { open: boolean;
 /** The one and only showing of a newly issued token. */
 export function IssuedTokenModal({ token, onClose }: { token: IssuedApiToken | null; onClose: () => void }) {
   const { message } = App.useApp();
+  const { t } = useI18n();
   const copy = async () => {
     if (!token) return;
-    if (await copyText(token.token)) message.success('令牌已复制到剪贴板');
-    else message.warning('无法自动复制，请手动选中令牌后复制');
+    if (await copyText(token.token)) message.success(t('token.copied'));
+    else message.warning(t('token.copyFailed'));
   };
 
   return (
     <Modal
       open={token !== null}
-      title={token ? `令牌已签发：${token.name}` : '令牌已签发'}
+      title={token ? t('token.issuedNamed', { name: token.name }) : t('token.issued')}
       onCancel={onClose}
       maskClosable={false}
       width={560}
@@ -112,10 +118,10 @@ export function IssuedTokenModal({ token, onClose }: { token: IssuedApiToken | n
       footer={
         <Flex justify="end" gap={8}>
           <Button icon={<CopyOutlined />} onClick={copy}>
-            复制令牌
+            {t('token.copy')}
           </Button>
           <Button type="primary" onClick={onClose}>
-            我已复制保存
+            {t('token.savedIt')}
           </Button>
         </Flex>
       }
@@ -123,8 +129,8 @@ export function IssuedTokenModal({ token, onClose }: { token: IssuedApiToken | n
       <Alert
         type="warning"
         showIcon
-        title="令牌只显示这一次"
-        description="关闭此窗口后将无法再次查看。请立即复制并妥善保存，不要通过聊天工具或邮件明文传递。"
+        title={t('token.onlyOnce')}
+        description={t('token.onlyOnceDetail')}
         style={{ marginBottom: 16 }}
       />
       {token && (

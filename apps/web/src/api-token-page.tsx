@@ -5,20 +5,26 @@ import { useEffect, useState } from 'react';
 import { adminApi } from './access-api';
 import { AdminPageFrame } from './admin-page-frame';
 import { ApiTokenIssueModal, IssuedTokenModal } from './api-token-issue-modal';
+import { ADMIN_ROUTES } from './app-routes';
 import type { ApiTokenView, IssuedApiToken } from './api-types';
 import { formatDateTime } from './format-date-time';
+import { useI18n } from './i18n/i18n-context';
 import { useErrorMessage } from './use-error-message';
 
+const TOKENS_ROUTE = ADMIN_ROUTES.find((route) => route.path === '/admin/api-tokens')!;
+
 function TokenStatus({ token }: { token: ApiTokenView }) {
-  if (token.revokedAt) return <Tag>已吊销</Tag>;
-  if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return <Tag color="orange">已过期</Tag>;
-  return <Tag color="green">有效</Tag>;
+  const { t } = useI18n();
+  if (token.revokedAt) return <Tag>{t('token.status.revoked')}</Tag>;
+  if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return <Tag color="orange">{t('token.status.expired')}</Tag>;
+  return <Tag color="green">{t('token.status.valid')}</Tag>;
 }
 
 /** 接口令牌: credentials of the systems that call the API (hotline, upper-level platforms). */
 export function ApiTokenPage() {
   const reportError = useErrorMessage();
   const { message } = App.useApp();
+  const { t, routeLabel } = useI18n();
   const [tokens, setTokens] = useState<ApiTokenView[]>([]);
   const [loading, setLoading] = useState(true);
   const [reloads, setReloads] = useState(0);
@@ -39,7 +45,7 @@ export function ApiTokenPage() {
   const revoke = async (token: ApiTokenView) => {
     try {
       await adminApi.revokeApiToken(token.id);
-      message.success(`已吊销令牌“${token.name}”`);
+      message.success(t('token.revokedDone', { name: token.name }));
       setReloads((count) => count + 1);
     } catch (error) {
       reportError(error);
@@ -47,12 +53,12 @@ export function ApiTokenPage() {
   };
 
   const columns: TableColumnsType<ApiTokenView> = [
-    { key: 'name', title: '名称', dataIndex: 'name' },
-    { key: 'prefix', title: '令牌', dataIndex: 'tokenPrefix', render: (prefix: string) => <span className="monospace">{prefix}…</span> },
-    { key: 'region', title: '数据范围', render: (_value, token) => token.regionName ?? '全部区划' },
+    { key: 'name', title: t('token.name'), dataIndex: 'name' },
+    { key: 'prefix', title: t('token.token'), dataIndex: 'tokenPrefix', render: (prefix: string) => <span className="monospace">{prefix}…</span> },
+    { key: 'region', title: t('token.scope'), render: (_value, token) => token.regionName ?? t('users.allRegions') },
     {
       key: 'permissions',
-      title: '权限',
+      title: t('token.permissions'),
       dataIndex: 'permissions',
       render: (permissions: ApiTokenView['permissions']) => (
         <Flex gap={4} wrap>
@@ -62,25 +68,25 @@ export function ApiTokenPage() {
         </Flex>
       ),
     },
-    { key: 'createdBy', title: '签发人', dataIndex: 'createdByUsername', render: (username: string | null) => username ?? '—' },
-    { key: 'createdAt', title: '签发时间', dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
-    { key: 'expiresAt', title: '到期时间', dataIndex: 'expiresAt', render: (at: string | null) => formatDateTime(at, '永不过期') },
-    { key: 'lastUsedAt', title: '最近使用', dataIndex: 'lastUsedAt', render: (at: string | null) => formatDateTime(at, '从未使用') },
-    { key: 'status', title: '状态', render: (_value, token) => <TokenStatus token={token} /> },
+    { key: 'createdBy', title: t('token.issuedBy'), dataIndex: 'createdByUsername', render: (username: string | null) => username ?? '—' },
+    { key: 'createdAt', title: t('token.issuedAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
+    { key: 'expiresAt', title: t('token.expiresAt'), dataIndex: 'expiresAt', render: (at: string | null) => formatDateTime(at, t('token.neverExpires')) },
+    { key: 'lastUsedAt', title: t('token.lastUsed'), dataIndex: 'lastUsedAt', render: (at: string | null) => formatDateTime(at, t('token.neverUsed')) },
+    { key: 'status', title: t('common.status'), render: (_value, token) => <TokenStatus token={token} /> },
     {
       key: 'actions',
-      title: '操作',
+      title: t('common.actions'),
       render: (_value, token) =>
         token.revokedAt ? null : (
           <Popconfirm
-            title={`吊销令牌“${token.name}”？`}
-            description="吊销后使用该令牌的系统将立即无法访问，且不能恢复。"
-            okText="吊销"
+            title={t('token.revokeConfirm', { name: token.name })}
+            description={t('token.revokeConfirmDetail')}
+            okText={t('token.revoke')}
             okButtonProps={{ danger: true }}
             onConfirm={() => revoke(token)}
           >
             <Button type="link" size="small" danger>
-              吊销
+              {t('token.revoke')}
             </Button>
           </Popconfirm>
         ),
@@ -89,11 +95,11 @@ export function ApiTokenPage() {
 
   return (
     <AdminPageFrame
-      title="接口令牌"
-      description="供热线、上级平台等外部系统调用接口的凭证，按区划和权限限定"
+      title={routeLabel(TOKENS_ROUTE)}
+      description={t('token.description')}
       actions={
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)}>
-          签发令牌
+          {t('token.issue')}
         </Button>
       }
     >
@@ -105,7 +111,7 @@ export function ApiTokenPage() {
           loading={loading}
           size="middle"
           pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: '尚未签发接口令牌' }}
+          locale={{ emptyText: t('token.none') }}
           data-testid="api-token-table"
         />
       </Card>

@@ -32,6 +32,7 @@ const MyDirectivesPage = lazy(() => import('./directives/my-directives-page').th
 const CameraListPage = lazy(() => import('./cameras/camera-list-page').then((module) => ({ default: module.CameraListPage })));
 
 function MessagePage({ status, title, subTitle }: { status: 403 | 404; title: string; subTitle: string }) {
+  const { t } = useI18n();
   return (
     <Layout style={{ height: '100vh' }}>
       <AppHeader />
@@ -42,7 +43,7 @@ function MessagePage({ status, title, subTitle }: { status: 403 | 404; title: st
           subTitle={subTitle}
           extra={
             <Button type="primary" onClick={() => navigate(MAP_ROUTE.path)}>
-              返回网格地图
+              {t('page.backToMap')}
             </Button>
           }
         />
@@ -60,6 +61,7 @@ function PageSpinner() {
 }
 
 function RoutePage({ match }: { match: RouteMatch }) {
+  const { t } = useI18n();
   switch (match.route.path) {
     case '/incidents':
       return <IncidentListPage />;
@@ -68,7 +70,7 @@ function RoutePage({ match }: { match: RouteMatch }) {
     case '/incidents/:id': {
       const id = Number(match.params.id);
       if (!Number.isSafeInteger(id) || id <= 0) {
-        return <MessagePage status={404} title="事件不存在" subTitle={`没有编号为 ${match.params.id} 的事件`} />;
+        return <MessagePage status={404} title={t('incident.notFound')} subTitle={t('incident.noneNumbered', { id: match.params.id ?? '' })} />;
       }
       // Keyed by id: another incident's page starts from its own state, not the previous one's.
       return <IncidentPage key={id} incidentId={id} />;
@@ -82,7 +84,7 @@ function RoutePage({ match }: { match: RouteMatch }) {
     case '/registers/persons/:id': {
       const id = Number(match.params.id);
       if (!Number.isSafeInteger(id) || id <= 0) {
-        return <MessagePage status={404} title="人员不存在" subTitle={`没有编号为 ${match.params.id} 的人员`} />;
+        return <MessagePage status={404} title={t('person.notFound')} subTitle={t('person.noneNumbered', { id: match.params.id ?? '' })} />;
       }
       return <PersonPage key={id} personId={id} />;
     }
@@ -107,7 +109,7 @@ function RoutePage({ match }: { match: RouteMatch }) {
       return <MyDirectivesPage />;
     case '/directives/:id': {
       const id = Number(match.params.id);
-      if (!Number.isSafeInteger(id) || id <= 0) return <MessagePage status={404} title="指令不存在" subTitle={`没有编号为 ${match.params.id} 的指令`} />;
+      if (!Number.isSafeInteger(id) || id <= 0) return <MessagePage status={404} title={t('directive.detail.notFound')} subTitle={t('page.noDirectiveDetail', { id: match.params.id ?? '' })} />;
       return <DirectivePage key={id} directiveId={id} />;
     }
     case '/cameras':
@@ -125,7 +127,7 @@ function RoutePage({ match }: { match: RouteMatch }) {
 
 function SignedInApp() {
   const user = useCurrentUser();
-  const { t, routeLabel } = useI18n();
+  const { t, routeLabel, lookup } = useI18n();
   const pathname = usePathname();
   const match = matchRoute(pathname);
   const route = match?.route;
@@ -134,9 +136,10 @@ function SignedInApp() {
     document.title = route && route !== MAP_ROUTE ? `${routeLabel(route)} - ${t('app.title')}` : t('app.title');
   }, [route, routeLabel, t]);
 
-  if (!match || !route) return <MessagePage status={404} title="页面不存在" subTitle={`没有找到页面 ${pathname}`} />;
+  if (!match || !route) return <MessagePage status={404} title={t('page.notFound')} subTitle={t('page.notFoundDetail', { path: pathname })} />;
   if (route.permission && !user.can(route.permission)) {
-    return <MessagePage status={403} title="无权访问" subTitle={`您的角色（${user.roleLabel}）不能使用“${route.label}”。`} />;
+    const role = lookup(`role.${user.role}`, user.roleLabel);
+    return <MessagePage status={403} title={t('page.forbidden')} subTitle={t('page.forbiddenDetail', { role, page: routeLabel(route) })} />;
   }
   return (
     <Suspense fallback={<PageSpinner />}>

@@ -4,10 +4,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { adminApi } from './access-api';
 import { AdminPageFrame } from './admin-page-frame';
 import type { AuditEntry, AuditFilter } from './api-types';
+import { ADMIN_ROUTES } from './app-routes';
 import { formatDateTime } from './format-date-time';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { useErrorMessage } from './use-error-message';
 
 const PAGE_SIZE = 50;
+const AUDIT_ROUTE = ADMIN_ROUTES.find((route) => route.path === '/admin/audit-log')!;
 
 interface FilterForm {
   range?: GetProps<typeof DatePicker.RangePicker>['value'];
@@ -31,30 +34,31 @@ function filterOf(values: FilterForm): AuditFilter {
   };
 }
 
-function actorOf(entry: AuditEntry): string {
-  if (entry.actorUsername) return `${entry.actorDisplayName ?? entry.actorUsername}（${entry.actorUsername}）`;
-  if (entry.actorApiTokenName) return `令牌：${entry.actorApiTokenName}`;
+function actorOf(entry: AuditEntry, t: Translate): string {
+  if (entry.actorUsername) return t('audit.actorNamed', { name: entry.actorDisplayName ?? entry.actorUsername, username: entry.actorUsername });
+  if (entry.actorApiTokenName) return t('audit.tokenActor', { name: entry.actorApiTokenName });
   // Sign-in attempts are made before there is anyone signed in; the username tried is in the details.
-  return '未登录';
+  return t('audit.anonymous');
 }
 
-const columns: TableColumnsType<AuditEntry> = [
-  { key: 'at', title: '时间', dataIndex: 'at', width: 190, render: (at: string) => formatDateTime(at) },
-  { key: 'actor', title: '操作人', width: 240, render: (_value, entry) => actorOf(entry) },
-  { key: 'action', title: '操作', dataIndex: 'action', width: 300, render: (action: string) => <span className="monospace">{action}</span> },
+const columnsOf = (t: Translate): TableColumnsType<AuditEntry> => [
+  { key: 'at', title: t('audit.at'), dataIndex: 'at', width: 190, render: (at: string) => formatDateTime(at) },
+  { key: 'actor', title: t('audit.actor'), width: 240, render: (_value, entry) => actorOf(entry, t) },
+  { key: 'action', title: t('audit.action'), dataIndex: 'action', width: 300, render: (action: string) => <span className="monospace">{action}</span> },
   {
     key: 'target',
-    title: '对象',
+    title: t('audit.target'),
     render: (_value, entry) => (entry.targetTable ? `${entry.targetTable}${entry.targetId === null ? '' : ` #${entry.targetId}`}` : '—'),
   },
-  { key: 'reason', title: '理由', dataIndex: 'reason', render: (reason: string | null) => reason ?? '—', ellipsis: true },
-  { key: 'ip', title: 'IP 地址', dataIndex: 'ip', width: 140, render: (ip: string | null) => ip ?? '—' },
+  { key: 'reason', title: t('audit.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '—', ellipsis: true },
+  { key: 'ip', title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (ip: string | null) => ip ?? '—' },
 ];
 
 /** 审计日志: who did what and when, newest first, paged by the id of the last row shown. */
 export function AuditLogPage() {
   const reportError = useErrorMessage();
   const [form] = Form.useForm<FilterForm>();
+  const { t, routeLabel } = useI18n();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [searches, setSearches] = useState(0);
   const [entries, setEntries] = useState<AuditEntry[]>([]);
@@ -99,35 +103,35 @@ export function AuditLogPage() {
 
   return (
     <AdminPageFrame
-      title="审计日志"
-      description="所有写操作、敏感信息查看与登录的记录，只增不改"
+      title={routeLabel(AUDIT_ROUTE)}
+      description={t('audit.description')}
       actions={
         <Button icon={<DownloadOutlined />} href={adminApi.auditLogCsvUrl(filter)} download="audit-log.csv">
-          导出CSV
+          {t('audit.exportCsv')}
         </Button>
       }
     >
       <Card>
         <Form form={form} layout="inline" onFinish={search} className="audit-filter" data-testid="audit-filter">
-          <Form.Item name="range" label="时间">
+          <Form.Item name="range" label={t('audit.at')}>
             <DatePicker.RangePicker allowEmpty={[true, true]} />
           </Form.Item>
-          <Form.Item name="actorUsername" label="操作人">
-            <Input placeholder="用户名" allowClear style={{ width: 150 }} />
+          <Form.Item name="actorUsername" label={t('audit.actor')}>
+            <Input placeholder={t('audit.username')} allowClear style={{ width: 150 }} />
           </Form.Item>
-          <Form.Item name="action" label="操作">
-            <Input placeholder="如 POST /api/users" allowClear style={{ width: 200 }} />
+          <Form.Item name="action" label={t('audit.action')}>
+            <Input placeholder={t('audit.actionPlaceholder')} allowClear style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item name="targetTable" label="对象表">
-            <Input placeholder="如 persons" allowClear style={{ width: 130 }} />
+          <Form.Item name="targetTable" label={t('audit.targetTable')}>
+            <Input placeholder={t('audit.targetTablePlaceholder')} allowClear style={{ width: 130 }} />
           </Form.Item>
-          <Form.Item name="targetId" label="对象编号">
+          <Form.Item name="targetId" label={t('audit.targetId')}>
             <InputNumber min={1} precision={0} style={{ width: 110 }} />
           </Form.Item>
           <Form.Item>
             <Flex gap={8}>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                查询
+                {t('audit.search')}
               </Button>
               <Button
                 onClick={() => {
@@ -135,14 +139,14 @@ export function AuditLogPage() {
                   search({});
                 }}
               >
-                重置
+                {t('audit.reset')}
               </Button>
             </Flex>
           </Form.Item>
         </Form>
         <Table<AuditEntry>
           rowKey="id"
-          columns={columns}
+          columns={columnsOf(t)}
           dataSource={entries}
           loading={loading}
           size="middle"
@@ -150,14 +154,14 @@ export function AuditLogPage() {
           expandable={{
             expandedRowRender: (entry) => <pre className="audit-details">{JSON.stringify(entry.details, null, 2)}</pre>,
           }}
-          locale={{ emptyText: '没有符合条件的记录' }}
+          locale={{ emptyText: t('audit.empty') }}
           data-testid="audit-table"
         />
         <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">已显示 {entries.length} 条</Typography.Text>
+          <Typography.Text type="secondary">{t('audit.shown', { count: entries.length })}</Typography.Text>
           {hasMore && (
             <Button onClick={loadMore} loading={loadingMore}>
-              加载更多
+              {t('audit.more')}
             </Button>
           )}
         </Flex>

@@ -2,6 +2,7 @@ import { Empty, Flex, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { BuildingView } from './api-types';
 import { baseDataApi } from './base-data-api';
+import { useI18n } from './i18n/i18n-context';
 import { useErrorMessage } from './use-error-message';
 
 interface BuildingListProps {
@@ -14,6 +15,7 @@ const numberFormat = new Intl.NumberFormat('zh-CN');
 /** 楼栋: the grid's buildings; clicking one opens its households. */
 export function BuildingList({ gridCode, onOpen }: BuildingListProps) {
   const reportError = useErrorMessage();
+  const { t } = useI18n();
   const [buildings, setBuildings] = useState<BuildingView[] | null>(null);
 
   useEffect(() => {
@@ -29,14 +31,14 @@ export function BuildingList({ gridCode, onOpen }: BuildingListProps) {
   return (
     <div data-testid="building-list">
       <Typography.Title level={5} style={{ marginTop: 0 }}>
-        楼栋{buildings ? `（${buildings.length}）` : ''}
+        {buildings ? t('building.titleCount', { count: buildings.length }) : t('building.title')}
       </Typography.Title>
       {buildings === null ? (
         <Flex justify="center" style={{ padding: 16 }}>
           <Spin size="small" />
         </Flex>
       ) : buildings.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无楼栋" />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('building.empty')} />
       ) : (
         <Flex vertical gap={4}>
           {buildings.map((building) => (
@@ -49,7 +51,7 @@ export function BuildingList({ gridCode, onOpen }: BuildingListProps) {
             >
               <Typography.Text strong>{building.name}</Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {numberFormat.format(building.houses)} 套房屋 · {numberFormat.format(building.households)} 户
+                {t('building.summary', { houses: numberFormat.format(building.houses), households: numberFormat.format(building.households) })}
                 {building.address ? ` · ${building.address}` : ''}
               </Typography.Text>
             </button>

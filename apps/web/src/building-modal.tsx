@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { BuildingDetail, BuildingView, HouseholdSummary } from './api-types';
 import { baseDataApi } from './base-data-api';
 import { HouseholdPersonsTable } from './household-persons-table';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { useErrorMessage } from './use-error-message';
 
 interface BuildingModalProps {
@@ -10,15 +11,16 @@ interface BuildingModalProps {
   onClose: () => void;
 }
 
-const householdColumns: TableColumnsType<HouseholdSummary> = [
-  { key: 'house', title: '房屋', dataIndex: 'houseLabel' },
-  { key: 'number', title: '户号', dataIndex: 'householdNumber', render: (number: string | null) => number ?? '—' },
-  { key: 'members', title: '人数', dataIndex: 'members', width: 80 },
+const householdColumns = (t: Translate): TableColumnsType<HouseholdSummary> => [
+  { key: 'house', title: t('building.house'), dataIndex: 'houseLabel' },
+  { key: 'number', title: t('building.householdNumber'), dataIndex: 'householdNumber', render: (number: string | null) => number ?? '—' },
+  { key: 'members', title: t('building.members'), dataIndex: 'members', width: 80 },
 ];
 
 /** One building's households; clicking a household shows its persons below. */
 export function BuildingModal({ building, onClose }: BuildingModalProps) {
   const reportError = useErrorMessage();
+  const { t } = useI18n();
   const [detail, setDetail] = useState<BuildingDetail | null>(null);
   const [householdId, setHouseholdId] = useState<number | null>(null);
   const buildingId = building?.id ?? null;
@@ -38,16 +40,16 @@ export function BuildingModal({ building, onClose }: BuildingModalProps) {
   const loaded = detail !== null && detail.id === buildingId;
 
   return (
-    <Modal open={building !== null} title={building?.name ?? '楼栋'} onCancel={onClose} footer={null} width={880} destroyOnHidden>
+    <Modal open={building !== null} title={building?.name ?? t('building.title')} onCancel={onClose} footer={null} width={880} destroyOnHidden>
       <Flex vertical gap={16} data-testid="building-modal">
         {building && (
           <Descriptions
             size="small"
             column={3}
             items={[
-              { key: 'address', label: '地址', children: building.address ?? '—' },
-              { key: 'floors', label: '层数', children: building.floors ?? '—' },
-              { key: 'households', label: '户数', children: building.households },
+              { key: 'address', label: t('building.address'), children: building.address ?? '—' },
+              { key: 'floors', label: t('building.floors'), children: building.floors ?? '—' },
+              { key: 'households', label: t('building.households'), children: building.households },
             ]}
           />
         )}
@@ -55,16 +57,16 @@ export function BuildingModal({ building, onClose }: BuildingModalProps) {
           data-testid="household-list"
           rowKey="id"
           size="small"
-          columns={householdColumns}
+          columns={householdColumns(t)}
           dataSource={loaded ? detail.householdList : []}
           loading={!loaded}
           pagination={{ pageSize: 6, size: 'small', hideOnSinglePage: true }}
           rowClassName={(household) => (household.id === householdId ? 'ant-table-row-selected' : '')}
           onRow={(household) => ({ onClick: () => setHouseholdId(household.id), style: { cursor: 'pointer' } })}
-          locale={{ emptyText: '该楼栋暂无住户' }}
+          locale={{ emptyText: t('building.noHouseholds') }}
         />
         {householdId === null ? (
-          <Typography.Text type="secondary">点击一户查看其成员。</Typography.Text>
+          <Typography.Text type="secondary">{t('building.pickHousehold')}</Typography.Text>
         ) : (
           <HouseholdPersonsTable householdId={householdId} />
         )}

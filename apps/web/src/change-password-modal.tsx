@@ -1,6 +1,7 @@
 import { PASSWORD_MINIMUM_LENGTH } from '@civicgrid/domain';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { useSession } from './session-context';
 import { errorMessageOf } from './use-error-message';
 
@@ -10,12 +11,13 @@ interface PasswordForm {
   confirmation: string;
 }
 
-export const PASSWORD_POLICY_HINT = `至少 ${PASSWORD_MINIMUM_LENGTH} 位，包含大写字母、小写字母、数字、符号中的至少三类，且不含用户名`;
+export const passwordPolicyHint = (t: Translate) => t('password.policy', { length: PASSWORD_MINIMUM_LENGTH });
 
 /** Changing one's own password; the server then ends every session, so the user signs in again. */
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { changePassword } = useSession();
   const [form] = Form.useForm<PasswordForm>();
+  const { t } = useI18n();
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -34,8 +36,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   return (
     <Modal
       open={open}
-      title="修改密码"
-      okText="确认修改"
+      title={t('user.changePassword')}
+      okText={t('password.changeOk')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={submitting}
@@ -45,23 +47,23 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       }}
       destroyOnHidden
     >
-      <Alert type="info" showIcon title="修改后所有设备上的登录都将退出，需要使用新密码重新登录。" style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={t('password.changeNote')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
+        <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label="新密码" extra={PASSWORD_POLICY_HINT} rules={[{ required: true, message: '请输入新密码' }]}>
+        <Form.Item name="newPassword" label={t('password.new')} extra={passwordPolicyHint(t)} rules={[{ required: true, message: t('password.newRequired') }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
           name="confirmation"
-          label="确认新密码"
+          label={t('password.confirm')}
           dependencies={['newPassword']}
           rules={[
-            { required: true, message: '请再次输入新密码' },
+            { required: true, message: t('password.confirmRequired') },
             ({ getFieldValue }) => ({
               validator: (_rule, value) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致')),
+                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.newMismatch'))),
             }),
           ]}
         >

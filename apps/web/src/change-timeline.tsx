@@ -1,35 +1,37 @@
 import { Card, Empty, Flex, Spin, Tag, Timeline, Typography } from 'antd';
 import { formatDateTime } from './format-date-time';
+import { useI18n } from './i18n/i18n-context';
 import type { FieldChangeView, RecordChangeView } from './register-types';
 
 const SOURCE_COLOURS: Record<string, string> = { console: 'blue', import: 'purple', merge: 'orange', api: 'geekblue' };
-export const NO_VALUE = '（空）';
-
-/** A value of a change as the user reads it; NO_VALUE for none. */
+/** A value of a change as the user reads it; '' for none, shown as （空）. */
 export type ShownValue = (field: string, value: unknown) => string;
 
 function ChangeLine({ change, shownValue }: { change: FieldChangeView; shownValue: ShownValue }) {
+  const { t } = useI18n();
   const before = shownValue(change.field, change.before);
+  const after = shownValue(change.field, change.after);
   return (
     <Flex gap={6} wrap align="baseline" data-testid="record-change" data-field={change.field}>
       <Typography.Text strong>{change.header}</Typography.Text>
-      <Typography.Text type="secondary" delete={before !== NO_VALUE}>
-        {before}
+      <Typography.Text type="secondary" delete={before !== ''}>
+        {before || t('history.none')}
       </Typography.Text>
       <span>→</span>
-      <Typography.Text>{shownValue(change.field, change.after)}</Typography.Text>
+      <Typography.Text>{after || t('history.none')}</Typography.Text>
     </Flex>
   );
 }
 
 /** The oldest write, when it set every field from nothing: what the record was created with, one "header value" after another. */
 function CreatedValues({ changes, shownValue }: { changes: FieldChangeView[]; shownValue: ShownValue }) {
+  const { t } = useI18n();
   return (
     <Flex gap="2px 14px" wrap data-testid="record-created-values">
       {changes.map((change) => (
         <span key={change.field}>
           <Typography.Text type="secondary">{change.header} </Typography.Text>
-          {shownValue(change.field, change.after)}
+          {shownValue(change.field, change.after) || t('history.none')}
         </span>
       ))}
     </Flex>
@@ -44,14 +46,15 @@ interface ChangeTimelineProps {
 
 /** 变更记录: who changed which field of a record when, from what to what. */
 export function ChangeTimeline({ entries, shownValue }: ChangeTimelineProps) {
+  const { t, lookup } = useI18n();
   return (
-    <Card size="small" title={entries ? `变更记录（${entries.length}）` : '变更记录'} data-testid="record-history">
+    <Card size="small" title={entries ? t('history.titleCount', { count: entries.length }) : t('history.title')} data-testid="record-history">
       {entries === null ? (
         <Flex justify="center" style={{ padding: 24 }}>
           <Spin />
         </Flex>
       ) : entries.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无变更" />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history.empty')} />
       ) : (
         <Timeline
           style={{ marginTop: 8 }}
@@ -61,9 +64,9 @@ export function ChangeTimeline({ entries, shownValue }: ChangeTimelineProps) {
             content: (
               <Flex vertical gap={4} data-testid="record-history-entry">
                 <Flex gap={8} wrap align="baseline">
-                  <Typography.Text strong>{entry.changedBy?.name ?? '系统'}</Typography.Text>
+                  <Typography.Text strong>{entry.changedBy?.name ?? t('history.system')}</Typography.Text>
                   <Tag color={SOURCE_COLOURS[entry.source] ?? 'default'} style={{ marginInlineEnd: 0 }}>
-                    {entry.sourceLabel}
+                    {lookup(`history.source.${entry.source}`, entry.sourceLabel)}
                   </Tag>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {formatDateTime(entry.changedAt)}

@@ -8,19 +8,21 @@ import { HEADER_HEIGHT, SIDER_WIDTH } from './console-layout';
 import { GridList } from './grid-list';
 import { GridMap } from './grid-map';
 import { GridPanel } from './grid-panel';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { MapLegend } from './map-legend';
 import { RegionBreadcrumb } from './region-breadcrumb';
 import { RegionTree } from './region-tree';
 import { useErrorMessage } from './use-error-message';
 
-const DATABASE_LABELS: Record<HealthStatus['database'], string> = {
-  pglite: '内置数据库（PGlite）',
-  postgres: 'PostgreSQL',
-};
+/** The badge of the database the server runs on; PostgreSQL is its own name in every language. */
+function databaseLabel(database: HealthStatus['database'], t: Translate): string {
+  return database === 'pglite' ? t('map.database.pglite') : database === 'postgres' ? 'PostgreSQL' : database;
+}
 
 /** The console's one screen: regions on the left, their grids on the map, a grid's details on the right. */
 export function ConsolePage() {
   const reportError = useErrorMessage();
+  const { t } = useI18n();
   const [config, setConfig] = useState<ConsoleConfig>({ basemapTileUrl: null });
   const [health, setHealth] = useState<HealthStatus | null>(null);
   const [selectedRegion, setSelectedRegion] = useState<Region | null>(null);
@@ -74,14 +76,14 @@ export function ConsolePage() {
         <div style={{ flex: 1, minWidth: 0 }}>
           <RegionBreadcrumb region={regionDetail} onSelect={selectRegion} />
         </div>
-        {health && <Tag color="green">{DATABASE_LABELS[health.database] ?? health.database}</Tag>}
+        {health && <Tag color="green">{databaseLabel(health.database, t)}</Tag>}
       </AppHeader>
       <Layout>
         <Layout.Sider width={SIDER_WIDTH} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <Flex vertical style={{ height: `calc(100vh - ${HEADER_HEIGHT}px)` }}>
             <div style={{ flex: '1 1 50%', minHeight: 0, overflowY: 'auto', padding: '12px 8px' }}>
               <Typography.Text strong style={{ display: 'block', padding: '0 4px 8px' }}>
-                行政区划
+                {t('map.regions')}
               </Typography.Text>
               <RegionTree selectedCode={regionCode} onSelect={selectRegion} />
             </div>
@@ -95,7 +97,7 @@ export function ConsolePage() {
                   onSelect={setSelectedGridCode}
                 />
               ) : (
-                <Empty style={{ marginTop: 32 }} description="请选择区划" />
+                <Empty style={{ marginTop: 32 }} description={t('region.choose')} />
               )}
             </Flex>
           </Flex>
@@ -113,14 +115,14 @@ export function ConsolePage() {
               justify="center"
               style={{ position: 'absolute', top: 12, left: 0, right: 0, zIndex: 1, pointerEvents: 'none' }}
             >
-              <Spin description="正在加载网格…" size="small">
+              <Spin description={t('map.loadingGrids')} size="small">
                 <div style={{ width: 160, height: 32 }} />
               </Spin>
             </Flex>
           )}
           {!gridsLoading && grids && grids.features.length === 0 && (
             <Flex justify="center" style={{ position: 'absolute', top: '35%', left: 0, right: 0, zIndex: 1 }}>
-              <Empty description={`${regionDetail?.name ?? '该区域'}暂无网格`} />
+              <Empty description={regionDetail ? t('map.noGridsIn', { region: regionDetail.name }) : t('map.noGridsHere')} />
             </Flex>
           )}
           <MapLegend showRegionBoundary={Boolean(grids?.boundary)} />

@@ -1,6 +1,7 @@
 import { Empty, Flex, Input, Spin, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GridFeatureProperties } from './api-types';
+import { useI18n } from './i18n/i18n-context';
 
 interface GridListProps {
   grids: GridFeatureProperties[];
@@ -11,6 +12,7 @@ interface GridListProps {
 
 /** The selected region's grids as a filterable list: the keyboard-and-text way to what the map shows. */
 export function GridList({ grids, loading, selectedCode, onSelect }: GridListProps) {
+  const { t } = useI18n();
   const [query, setQuery] = useState('');
   const selectedRef = useRef<HTMLButtonElement>(null);
 
@@ -32,17 +34,17 @@ export function GridList({ grids, loading, selectedCode, onSelect }: GridListPro
     <Flex vertical style={{ minHeight: 0, flex: 1 }} data-testid="grid-list">
       <Flex vertical gap={8} style={{ padding: '12px 12px 8px' }}>
         <Flex justify="space-between" align="baseline">
-          <Typography.Text strong>网格（{grids.length}）</Typography.Text>
+          <Typography.Text strong>{t('grid.list.title', { count: grids.length })}</Typography.Text>
           {overCount > 0 && (
             <Typography.Text type="warning" style={{ fontSize: 12 }}>
-              {overCount} 个超过300户规则
+              {t('grid.list.overRuleCount', { count: overCount })}
             </Typography.Text>
           )}
         </Flex>
         <Input.Search
           allowClear
           size="small"
-          placeholder="按名称、编码或社区筛选"
+          placeholder={t('grid.list.filter')}
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
@@ -53,7 +55,7 @@ export function GridList({ grids, loading, selectedCode, onSelect }: GridListPro
             <Spin />
           </Flex>
         ) : visible.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={grids.length === 0 ? '该区域暂无网格' : '没有匹配的网格'} />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={grids.length === 0 ? t('map.noGridsHere') : t('grid.list.noMatch')} />
         ) : (
           visible.map((grid) => {
             const selected = grid.code === selectedCode;
@@ -72,10 +74,10 @@ export function GridList({ grids, loading, selectedCode, onSelect }: GridListPro
                   </Typography.Text>
                 </Flex>
                 <Flex vertical align="end" style={{ flex: 'none' }}>
-                  <Typography.Text style={{ fontSize: 12 }}>{grid.households} 户</Typography.Text>
+                  <Typography.Text style={{ fontSize: 12 }}>{t('grid.list.households', { count: grid.households })}</Typography.Text>
                   {grid.overHouseholdRule && (
                     <Tag color="warning" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
-                      超300户
+                      {t('grid.overRuleShort')}
                     </Tag>
                   )}
                 </Flex>

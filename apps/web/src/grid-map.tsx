@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { BoundingBox, GridFeatureCollection } from './api-types';
 import { boundingBoxOfGrids } from './bounding-box';
 import { GRID_PANEL_WIDTH } from './console-layout';
+import { useI18n } from './i18n/i18n-context';
+import { mapControlLocale } from './map-control-locale';
 import {
   BASEMAP_SOURCE,
   EMPTY_STYLE,
@@ -22,17 +24,6 @@ import {
 
 // The bundler moves the worker file; tell MapLibre where it ended up.
 setWorkerUrl(workerUrl);
-
-
-const MAP_LOCALE: Record<string, string> = {
-  'Map.Title': '地图',
-  'NavigationControl.ZoomIn': '放大',
-  'NavigationControl.ZoomOut': '缩小',
-  'NavigationControl.ResetBearing': '恢复正北方向',
-  'ScaleControl.Meters': '米',
-  'ScaleControl.Kilometers': '公里',
-  'Popup.Close': '关闭',
-};
 
 /**
  * Brings a selected grid into the part of the map the grid panel does not cover,
@@ -78,6 +69,7 @@ export function GridMap({ grids, bounds, selectedGridCode, basemapTileUrl, onGri
   const hasFittedRef = useRef(false);
   const [ready, setReady] = useState(false);
   const [hovered, setHovered] = useState<HoveredGrid | null>(null);
+  const { t } = useI18n();
 
   useEffect(() => {
     onGridClickRef.current = onGridClick;
@@ -91,7 +83,8 @@ export function GridMap({ grids, bounds, selectedGridCode, basemapTileUrl, onGri
       style: EMPTY_STYLE,
       center: [104.2, 35.9],
       zoom: 3.5,
-      locale: MAP_LOCALE,
+      // The map is made once: a language chosen later reaches its controls when the page is opened again.
+      locale: mapControlLocale(t),
       dragRotate: false,
       pitchWithRotate: false,
       attributionControl: false,
@@ -194,8 +187,8 @@ export function GridMap({ grids, bounds, selectedGridCode, basemapTileUrl, onGri
         <div className="grid-map-tooltip" style={{ left: hovered.x, top: hovered.y }}>
           <div>{hovered.name}</div>
           <div>
-            户数 {hovered.households}
-            {hovered.overHouseholdRule ? '（超过300户规则）' : ''}
+            {t('map.tooltip.households', { count: hovered.households })}
+            {hovered.overHouseholdRule ? t('map.tooltip.overRule') : ''}
           </div>
         </div>
       )}

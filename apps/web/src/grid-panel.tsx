@@ -5,6 +5,7 @@ import type { BuildingView, GridDetail } from './api-types';
 import { BuildingList } from './building-list';
 import { BuildingModal } from './building-modal';
 import { GRID_PANEL_WIDTH } from './console-layout';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { useErrorMessage } from './use-error-message';
 
 interface GridPanelProps {
@@ -16,40 +17,41 @@ interface GridPanelProps {
 
 const numberFormat = new Intl.NumberFormat('zh-CN');
 
-function detailItems(grid: GridDetail): DescriptionsProps['items'] {
+function detailItems(grid: GridDetail, t: Translate): DescriptionsProps['items'] {
   const items: DescriptionsProps['items'] = [
     {
       key: 'code',
-      label: '网格编码',
+      label: t('grid.panel.code'),
       children: (
         <Typography.Text copyable={{ text: grid.code }} style={{ fontFamily: 'monospace' }}>
           <span data-testid="grid-panel-code">{grid.code}</span>
         </Typography.Text>
       ),
     },
-    { key: 'kind', label: '网格类型', children: grid.kind === 'micro-grid' ? '微网格' : '网格' },
-    { key: 'community', label: '所属社区', children: grid.communityName },
+    { key: 'kind', label: t('grid.panel.kind'), children: grid.kind === 'micro-grid' ? t('grid.panel.microGrid') : t('level.grid') },
+    { key: 'community', label: t('grid.panel.community'), children: grid.communityName },
     {
       key: 'households',
-      label: '户数 / 户数目标',
+      label: t('grid.panel.households'),
       children: (
         <Flex align="center" gap={8} wrap>
           <span data-testid="grid-panel-households">
             {numberFormat.format(grid.households)} / {numberFormat.format(grid.householdTarget)}
           </span>
-          {grid.overHouseholdRule && <Tag color="warning">超过300户规则</Tag>}
+          {grid.overHouseholdRule && <Tag color="warning">{t('grid.overRule')}</Tag>}
         </Flex>
       ),
     },
-    { key: 'persons', label: '实有人口', children: numberFormat.format(grid.persons) },
+    { key: 'persons', label: t('grid.panel.persons'), children: numberFormat.format(grid.persons) },
   ];
-  if (grid.contactChannel) items.push({ key: 'contact', label: '联系方式', children: grid.contactChannel });
+  if (grid.contactChannel) items.push({ key: 'contact', label: t('grid.panel.contact'), children: grid.contactChannel });
   return items;
 }
 
 function GridMembers({ grid }: { grid: GridDetail }) {
+  const { t } = useI18n();
   if (grid.members.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无网格力量" />;
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('grid.panel.noMembers')} />;
   }
   return (
     <Flex vertical gap={12} data-testid="grid-panel-members">
@@ -61,7 +63,7 @@ function GridMembers({ grid }: { grid: GridDetail }) {
               <Typography.Text strong>{member.name}</Typography.Text>
               <Tag color="blue">{member.roleLabel}</Tag>
             </Flex>
-            <Typography.Text type="secondary">{member.phone ?? '未登记电话'}</Typography.Text>
+            <Typography.Text type="secondary">{member.phone ?? t('grid.panel.noPhone')}</Typography.Text>
           </Flex>
         </Flex>
       ))}
@@ -72,6 +74,7 @@ function GridMembers({ grid }: { grid: GridDetail }) {
 /** The right-hand drawer with one grid's facts and its grid force (网格力量). */
 export function GridPanel({ gridCode, fallbackTitle, onClose }: GridPanelProps) {
   const reportError = useErrorMessage();
+  const { t } = useI18n();
   const [grid, setGrid] = useState<GridDetail | null>(null);
   const [openBuilding, setOpenBuilding] = useState<BuildingView | null>(null);
 
@@ -93,7 +96,7 @@ export function GridPanel({ gridCode, fallbackTitle, onClose }: GridPanelProps) 
     <Drawer
       open={gridCode !== null}
       onClose={onClose}
-      title={loaded ? grid.name : (fallbackTitle ?? '网格详情')}
+      title={loaded ? grid.name : (fallbackTitle ?? t('grid.panel.title'))}
       placement="right"
       size={GRID_PANEL_WIDTH}
       mask={false}
@@ -108,10 +111,10 @@ export function GridPanel({ gridCode, fallbackTitle, onClose }: GridPanelProps) 
         ) : (
           <Flex vertical gap={20}>
             {location && <Typography.Text type="secondary">{location}</Typography.Text>}
-            <Descriptions column={1} size="small" bordered items={detailItems(grid)} />
+            <Descriptions column={1} size="small" bordered items={detailItems(grid, t)} />
             <div>
               <Typography.Title level={5} style={{ marginTop: 0 }}>
-                网格力量（{grid.members.length}）
+                {t('grid.panel.members', { count: grid.members.length })}
               </Typography.Title>
               <GridMembers grid={grid} />
             </div>

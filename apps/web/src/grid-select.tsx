@@ -2,6 +2,7 @@ import { Select } from 'antd';
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { apiClient } from './api-client';
 import type { Grid } from './api-types';
+import { useI18n } from './i18n/i18n-context';
 import { useErrorMessage } from './use-error-message';
 
 /** Enough for a street (a city has thousands: choose a region first). */
@@ -20,6 +21,7 @@ interface GridSelectProps {
 /** Picks a grid by name, code or community, among the grids the user may see. */
 export function GridSelect({ value, onChange, regionCode, placeholder, id, style }: GridSelectProps) {
   const reportError = useErrorMessage();
+  const { t } = useI18n();
   const [grids, setGrids] = useState<Grid[] | null>(null);
 
   useEffect(() => {
@@ -52,8 +54,8 @@ export function GridSelect({ value, onChange, regionCode, placeholder, id, style
       loading={grids === null}
       showSearch={{ optionFilterProp: 'search' }}
       allowClear
-      placeholder={placeholder ?? '请选择网格'}
-      notFoundContent="没有可选的网格"
+      placeholder={placeholder ?? t('grid.choose')}
+      notFoundContent={t('grid.noneToChoose')}
       style={style}
       optionRender={(option) => (
         <span>

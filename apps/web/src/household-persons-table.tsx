@@ -1,13 +1,11 @@
-import { RESIDENCY_LABELS } from '@civicgrid/domain';
 import { Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import type { HouseholdDetail, MaskedPerson, RevealedPerson } from './api-types';
 import { baseDataApi } from './base-data-api';
+import { useI18n } from './i18n/i18n-context';
 import { RevealPersonModal } from './reveal-person-modal';
 import { useCurrentUser } from './session-context';
 import { useErrorMessage } from './use-error-message';
-
-const GENDER_LABELS = { male: '男', female: '女' } as const;
 
 function shownValue(masked: string | null, revealed: string | null | undefined) {
   const value = revealed === undefined ? masked : revealed;
@@ -17,6 +15,7 @@ function shownValue(masked: string | null, revealed: string | null | undefined) 
 /** One household's persons, ID number and mobile masked; with `person.reveal` a row can be revealed with a reason. */
 export function HouseholdPersonsTable({ householdId }: { householdId: number }) {
   const reportError = useErrorMessage();
+  const { t } = useI18n();
   const canReveal = useCurrentUser().can('person.reveal');
   const [household, setHousehold] = useState<HouseholdDetail | null>(null);
   const [revealed, setRevealed] = useState<ReadonlyMap<number, RevealedPerson>>(new Map());
@@ -34,18 +33,18 @@ export function HouseholdPersonsTable({ householdId }: { householdId: number }) 
   }, [householdId, reportError]);
 
   const columns: TableColumnsType<MaskedPerson> = [
-    { key: 'name', title: '姓名', dataIndex: 'name', width: 90 },
-    { key: 'relation', title: '与户主关系', dataIndex: 'relationToHead', width: 100, render: (relation: string | null) => relation ?? '—' },
-    { key: 'gender', title: '性别', dataIndex: 'gender', width: 60, render: (gender: MaskedPerson['gender']) => (gender ? GENDER_LABELS[gender] : '—') },
-    { key: 'residency', title: '人口类型', dataIndex: 'residency', width: 100, render: (residency: MaskedPerson['residency']) => RESIDENCY_LABELS[residency] },
+    { key: 'name', title: t('person.field.name'), dataIndex: 'name', width: 90 },
+    { key: 'relation', title: t('household.relation'), dataIndex: 'relationToHead', width: 100, render: (relation: string | null) => relation ?? '—' },
+    { key: 'gender', title: t('household.gender'), dataIndex: 'gender', width: 60, render: (gender: MaskedPerson['gender']) => (gender ? t(`person.gender.${gender}`) : '—') },
+    { key: 'residency', title: t('person.field.residency'), dataIndex: 'residency', width: 100, render: (residency: MaskedPerson['residency']) => t(`residency.${residency}`) },
     {
       key: 'idNumber',
-      title: '身份证号',
+      title: t('household.idNumber'),
       render: (_value, person) => shownValue(person.idNumberMasked, revealed.get(person.id)?.idNumber),
     },
     {
       key: 'mobile',
-      title: '手机号',
+      title: t('household.mobile'),
       width: 130,
       render: (_value, person) => shownValue(person.mobileMasked, revealed.get(person.id)?.mobile),
     },
@@ -53,14 +52,14 @@ export function HouseholdPersonsTable({ householdId }: { householdId: number }) 
   if (canReveal) {
     columns.push({
       key: 'reveal',
-      title: '原文',
+      title: t('household.original'),
       width: 110,
       render: (_value, person) =>
         revealed.has(person.id) ? (
-          <Tag color="orange" data-testid="person-revealed-tag">已留痕</Tag>
+          <Tag color="orange" data-testid="person-revealed-tag">{t('household.revealedTag')}</Tag>
         ) : (
           <Button size="small" type="link" onClick={() => setRevealing(person)}>
-            查看原文
+            {t('person.reveal')}
           </Button>
         ),
     });
@@ -69,7 +68,11 @@ export function HouseholdPersonsTable({ householdId }: { householdId: number }) 
   return (
     <Flex vertical gap={8} data-testid="household-persons">
       <Typography.Text strong>
-        {household ? `${household.houseLabel}${household.householdNumber ? `（户号 ${household.householdNumber}）` : ''}的成员` : '户成员'}
+        {!household
+          ? t('household.title')
+          : household.householdNumber
+            ? t('household.titleOfNumbered', { house: household.houseLabel, number: household.householdNumber })
+            : t('household.titleOf', { house: household.houseLabel })}
       </Typography.Text>
       <Table<MaskedPerson>
         rowKey="id"
@@ -78,7 +81,7 @@ export function HouseholdPersonsTable({ householdId }: { householdId: number }) 
         dataSource={household?.persons ?? []}
         loading={household === null}
         pagination={false}
-        locale={{ emptyText: '该户暂无登记人员' }}
+        locale={{ emptyText: t('household.empty') }}
       />
       {canReveal && (
         <RevealPersonModal

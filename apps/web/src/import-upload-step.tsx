@@ -1,6 +1,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Progress, Radio, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
+import { useI18n } from './i18n/i18n-context';
 import { importApi } from './person-api';
 import type { ImportMode } from './register-types';
 import { errorMessageOf } from './use-error-message';
@@ -15,6 +16,7 @@ interface ImportUploadStepProps {
 
 /** Step 1: the template, the filled-in file and what to do with bad rows; then the upload. */
 export function ImportUploadStep({ register, onStarted }: ImportUploadStepProps) {
+  const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>('skip_invalid');
   /** How much of the file has been sent, 0 to 1; null when no upload is under way. */
@@ -38,24 +40,24 @@ export function ImportUploadStep({ register, onStarted }: ImportUploadStepProps)
   return (
     <Flex vertical gap={20} data-testid="import-upload-step">
       <Form layout="vertical" requiredMark={false}>
-        <Form.Item label="1. 下载导入模板" extra="模板第一行为列名，带 * 的列必填；请勿修改列名。">
+        <Form.Item label={t('import.templateStep')} extra={t('import.templateHint')}>
           <Flex gap={8} data-testid="import-templates">
             <Button icon={<DownloadOutlined />} href={importApi.templateUrl(register, 'xlsx')} download>
-              Excel 模板（.xlsx）
+              {t('import.xlsxTemplate')}
             </Button>
             <Button icon={<DownloadOutlined />} href={importApi.templateUrl(register, 'csv')} download>
-              CSV 模板（.csv）
+              {t('import.csvTemplate')}
             </Button>
           </Flex>
         </Form.Item>
-        <Form.Item label="2. 选择填好的文件" extra="支持 .xlsx 和 .csv，不超过 1 GB；CSV 的 UTF-8 或 GBK 编码由系统自动识别。">
+        <Form.Item label={t('import.fileStep')} extra={t('import.fileHint')}>
           <div data-testid="import-file">
             <Upload.Dragger
               accept=".xlsx,.csv"
               maxCount={1}
               fileList={fileList}
               beforeUpload={(chosen) => {
-                setProblem(chosen.size > MAX_FILE_BYTES ? '文件超过 1 GB，请分成几个文件导入' : null);
+                setProblem(chosen.size > MAX_FILE_BYTES ? t('import.tooLarge') : null);
                 if (chosen.size <= MAX_FILE_BYTES) setFile(chosen);
                 // Sent with the mode when 开始导入 is pressed, not on choosing.
                 return false;
@@ -65,18 +67,18 @@ export function ImportUploadStep({ register, onStarted }: ImportUploadStepProps)
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
               </p>
-              <p className="ant-upload-text">点击或将文件拖到此处</p>
+              <p className="ant-upload-text">{t('import.drop')}</p>
             </Upload.Dragger>
           </div>
         </Form.Item>
-        <Form.Item label="3. 有错误的行如何处理">
+        <Form.Item label={t('import.modeStep')}>
           <Radio.Group
             value={mode}
             onChange={(event) => setMode(event.target.value as ImportMode)}
             data-testid="import-mode"
             options={[
-              { value: 'skip_invalid', label: '跳过错误行：正确的行导入，错误的行列入错误报告' },
-              { value: 'all_or_nothing', label: '全部成功才导入：有任何一行错误，则整个文件都不导入' },
+              { value: 'skip_invalid', label: t('import.modeHint.skip_invalid') },
+              { value: 'all_or_nothing', label: t('import.modeHint.all_or_nothing') },
             ]}
             style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
           />
@@ -85,10 +87,10 @@ export function ImportUploadStep({ register, onStarted }: ImportUploadStepProps)
       {problem && <Alert type="error" showIcon title={problem} />}
       <Flex gap={12} align="center">
         <Button type="primary" size="large" disabled={!file} loading={uploaded !== null} onClick={start} data-testid="import-start">
-          {uploaded === null ? '开始导入' : '正在上传'}
+          {uploaded === null ? t('import.start') : t('import.uploading')}
         </Button>
         {uploaded === null ? (
-          <Typography.Text type="secondary">按证件号码去重：已登记的人员将更新，未登记的新增。</Typography.Text>
+          <Typography.Text type="secondary">{t('import.dedupHint')}</Typography.Text>
         ) : (
           <Progress percent={Math.floor(uploaded * 100)} size="small" style={{ width: 280 }} />
         )}

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { navigate } from './app-location';
 import { IMPORT_ROUTE, PERSON_LIST_ROUTE } from './app-routes';
 import { formatDateTime } from './format-date-time';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { ImportProgress, ImportResult, ImportStatusTag } from './import-job-views';
 import { ImportUploadStep } from './import-upload-step';
 import { PageFrame } from './page-frame';
@@ -13,16 +14,14 @@ import { isFinished, useImportJob } from './use-import-job';
 import { useErrorMessage } from './use-error-message';
 
 const REGISTER = 'persons';
-const MODE_LABELS = { all_or_nothing: '全部成功才导入', skip_invalid: '跳过错误行' } as const;
-
-const recentColumns: TableColumnsType<ImportJob> = [
-  { key: 'createdAt', title: '导入时间', dataIndex: 'createdAt', width: 170, render: (at?: string) => formatDateTime(at) },
-  { key: 'fileName', title: '文件', dataIndex: 'fileName', ellipsis: true, render: (name?: string | null) => name ?? '—' },
-  { key: 'mode', title: '方式', dataIndex: 'mode', width: 130, render: (mode?: ImportJob['mode']) => (mode ? MODE_LABELS[mode] : '—') },
-  { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (_status, job) => <ImportStatusTag status={job.status} /> },
+const recentColumns = (t: Translate): TableColumnsType<ImportJob> => [
+  { key: 'createdAt', title: t('import.createdAt'), dataIndex: 'createdAt', width: 170, render: (at?: string) => formatDateTime(at) },
+  { key: 'fileName', title: t('import.file'), dataIndex: 'fileName', ellipsis: true, render: (name?: string | null) => name ?? '—' },
+  { key: 'mode', title: t('import.mode'), dataIndex: 'mode', width: 130, render: (mode?: ImportJob['mode']) => (mode ? t(`import.mode.${mode}`) : '—') },
+  { key: 'status', title: t('common.status'), dataIndex: 'status', width: 90, render: (_status, job) => <ImportStatusTag status={job.status} /> },
   {
     key: 'counts',
-    title: '新增 / 更新 / 未变 / 错误',
+    title: t('import.counts'),
     width: 200,
     render: (_value, job) => `${job.insertedRows} / ${job.updatedRows} / ${job.unchangedRows} / ${job.invalidRows}`,
   },
@@ -31,6 +30,7 @@ const recentColumns: TableColumnsType<ImportJob> = [
 /** 我的导入: the user's recent imports; one opens its progress or result above. */
 function RecentImports({ reloads, onOpen }: { reloads: number; onOpen: (job: ImportJob) => void }) {
   const reportError = useErrorMessage();
+  const { t } = useI18n();
   const [jobs, setJobs] = useState<ImportJob[] | null>(null);
   useEffect(() => {
     const controller = new AbortController();
@@ -38,15 +38,15 @@ function RecentImports({ reloads, onOpen }: { reloads: number; onOpen: (job: Imp
     return () => controller.abort();
   }, [reloads, reportError]);
   return (
-    <Card title="我的导入" size="small" data-testid="recent-imports">
+    <Card title={t('import.recent')} size="small" data-testid="recent-imports">
       <Table<ImportJob>
         rowKey="id"
         size="small"
-        columns={recentColumns}
+        columns={recentColumns(t)}
         dataSource={jobs ?? []}
         loading={jobs === null}
         pagination={false}
-        locale={{ emptyText: '还没有导入过' }}
+        locale={{ emptyText: t('import.noneYet') }}
         onRow={(job) => ({ onClick: () => onOpen(job), style: { cursor: 'pointer' } })}
       />
     </Card>
@@ -55,6 +55,7 @@ function RecentImports({ reloads, onOpen }: { reloads: number; onOpen: (job: Imp
 
 /** 批量导入: template, file and mode; the upload's progress, polled every second; the counts and every refused row. */
 export function ImportWizardPage() {
+  const { t, routeLabel } = useI18n();
   const [jobId, setJobId] = useState<number | null>(null);
   const [uploads, setUploads] = useState(0);
   const { job, problem } = useImportJob(jobId);
@@ -68,14 +69,14 @@ export function ImportWizardPage() {
 
   return (
     <PageFrame
-      trail={[{ title: PERSON_LIST_ROUTE.label, path: PERSON_LIST_ROUTE.path }, { title: IMPORT_ROUTE.label }]}
-      title="批量导入实有人口"
-      description="按模板填写后上传；按证件号码去重，每一行的错误都列入报告"
+      trail={[{ title: routeLabel(PERSON_LIST_ROUTE), path: PERSON_LIST_ROUTE.path }, { title: routeLabel(IMPORT_ROUTE) }]}
+      title={t('import.title')}
+      description={t('import.description')}
     >
       <Card style={{ marginBottom: 16 }}>
         <Steps
           current={step}
-          items={[{ title: '选择文件' }, { title: '导入中' }, { title: '导入结果' }]}
+          items={[{ title: t('import.step.file') }, { title: t('import.step.running') }, { title: t('import.step.result') }]}
           style={{ maxWidth: 720, marginBottom: 24 }}
           data-testid="import-steps"
         />
@@ -94,10 +95,10 @@ export function ImportWizardPage() {
             job={job}
             actions={[
               <Button key="again" icon={<ReloadOutlined />} onClick={() => setJobId(null)}>
-                再导入一个文件
+                {t('import.again')}
               </Button>,
               <Button key="list" type="primary" onClick={() => navigate(PERSON_LIST_ROUTE.path)}>
-                查看实有人口
+                {t('import.viewPersons')}
               </Button>,
             ]}
           />

@@ -1,12 +1,13 @@
-import { SUPERVISION_LEVEL_LABELS, SUPERVISION_LEVELS, type IncidentAction } from '@civicgrid/domain';
+import { SATISFACTIONS, SUPERVISION_LEVELS, type IncidentAction } from '@civicgrid/domain';
 import { Alert, DatePicker, Form, Radio, Select, Switch, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import type { IncidentDetail } from './api-types';
 import { formatDateTime } from './format-date-time';
+import { useI18n } from './i18n/i18n-context';
 import { IncidentCategoryCascader } from './incident-category-cascader';
 import { IncidentSearchSelect } from './incident-search-select';
-import { FOLLOW_UP_METHOD_LABELS } from './incident-side-panels';
+import { FOLLOW_UP_METHODS } from './incident-side-panels';
 import { useCurrentUser } from './session-context';
 import { findSubcategory, useCenters, useDepartments, useIncidentCategories } from './use-incident-reference-data';
 import { regionCodeOfUser } from './user-area';
@@ -18,12 +19,13 @@ const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm';
 const beforeToday = (day: Dayjs) => day.isBefore(dayjs().startOf('day'));
 
 function DeadlinePicker({ id, value, onChange }: { id?: string; value?: Dayjs | null; onChange?: (value: Dayjs | null) => void }) {
+  const { t } = useI18n();
   return (
     <DatePicker
       id={id}
       showTime={{ format: 'HH:mm' }}
       format={DATE_TIME_FORMAT}
-      placeholder="选择日期和时间"
+      placeholder={t('incident.pickDateTime')}
       disabledDate={beforeToday}
       value={value}
       onChange={onChange}
@@ -35,6 +37,7 @@ function DeadlinePicker({ id, value, onChange }: { id?: string; value?: Dayjs | 
 function DepartmentFields({ form, incident }: { form: FormInstance; incident: IncidentDetail }) {
   const departments = useDepartments();
   const categories = useIncidentCategories();
+  const { t } = useI18n();
   const options = useMemo(
     () => departments.map((department) => ({ value: department.id, label: department.name, title: department.regionName })),
     [departments],
@@ -52,7 +55,7 @@ function DepartmentFields({ form, incident }: { form: FormInstance; incident: In
 
   return (
     <>
-      <Form.Item name="categoryId" label="事件分类" rules={[{ required: incident.categoryId === null, message: '请选择事件分类' }]}>
+      <Form.Item name="categoryId" label={t('incident.field.category')} rules={[{ required: incident.categoryId === null, message: t('incident.chooseCategory') }]}>
         <IncidentCategoryCascader
           onChange={(categoryId) => {
             const defaultDepartmentId = findSubcategory(categories, categoryId)?.category.defaultDepartmentId;
@@ -62,18 +65,18 @@ function DepartmentFields({ form, incident }: { form: FormInstance; incident: In
           }}
         />
       </Form.Item>
-      <Form.Item name="leadDepartmentId" label="主办部门" rules={[{ required: true, message: '请选择主办部门' }]}>
-        <Select showSearch={{ optionFilterProp: 'label' }} options={options} placeholder="选择主办部门" data-testid="lead-department-select" />
+      <Form.Item name="leadDepartmentId" label={t('incident.field.leadDepartment')} rules={[{ required: true, message: t('incident.chooseLead') }]}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={options} placeholder={t('incident.leadPlaceholder')} data-testid="lead-department-select" />
       </Form.Item>
-      <Form.Item name="assistingDepartmentIds" label="协办部门">
+      <Form.Item name="assistingDepartmentIds" label={t('incident.field.assisting')}>
         <Select
           mode="multiple"
           showSearch={{ optionFilterProp: 'label' }}
           options={options.filter((option) => option.value !== lead)}
-          placeholder="可选，吹哨报到"
+          placeholder={t('incident.assistingPlaceholder')}
         />
       </Form.Item>
-      <Form.Item name="deadline" label="处置时限" extra="不填则按事件分类的处置时限计算">
+      <Form.Item name="deadline" label={t('incident.field.handleDeadline')} extra={t('incident.handleDeadlineHint')}>
         <DeadlinePicker />
       </Form.Item>
     </>
@@ -83,15 +86,16 @@ function DepartmentFields({ form, incident }: { form: FormInstance; incident: In
 function ChildCenterField() {
   const user = useCurrentUser();
   const centers = useCenters();
+  const { t } = useI18n();
   const regionCode = regionCodeOfUser(user);
   const own = centers.find((center) => center.regionCode === regionCode);
   const children = centers.filter((center) => own && center.parentCenterId === own.id);
   return (
-    <Form.Item name="targetCenterId" label="下级中心" rules={[{ required: true, message: '请选择下级中心' }]}>
+    <Form.Item name="targetCenterId" label={t('incident.field.childCenter')} rules={[{ required: true, message: t('incident.chooseChildCenter') }]}>
       <Select
         options={children.map((center) => ({ value: center.id, label: center.name }))}
-        placeholder="选择承办的下级中心"
-        notFoundContent="没有下级中心"
+        placeholder={t('incident.childCenterPlaceholder')}
+        notFoundContent={t('incident.noChildCenter')}
       />
     </Form.Item>
   );
@@ -99,14 +103,15 @@ function ChildCenterField() {
 
 /** The fields an action needs beyond the note and the photos; none for most. */
 export function IncidentActionFields({ action, incident, form }: { action: IncidentAction; incident: IncidentDetail; form: FormInstance }) {
+  const { t } = useI18n();
   switch (action) {
     case 'register':
       return (
         <>
-          <Form.Item name="categoryId" label="事件分类" extra="立案时确定分类，派遣时据此带出主办部门和处置时限">
+          <Form.Item name="categoryId" label={t('incident.field.category')} extra={t('incident.registerCategoryHint')}>
             <IncidentCategoryCascader />
           </Form.Item>
-          <Form.Item name="urgent" label="紧急" valuePropName="checked">
+          <Form.Item name="urgent" label={t('incident.urgent')} valuePropName="checked">
             <Switch />
           </Form.Item>
         </>
@@ -115,7 +120,7 @@ export function IncidentActionFields({ action, incident, form }: { action: Incid
       return <DepartmentFields form={form} incident={incident} />;
     case 'request_extension':
       return (
-        <Form.Item name="requestedDeadline" label="申请延期至" rules={[{ required: true, message: '请选择延期后的时限' }]}>
+        <Form.Item name="requestedDeadline" label={t('incident.field.requestedDeadline')} rules={[{ required: true, message: t('incident.chooseExtension') }]}>
           <DeadlinePicker />
         </Form.Item>
       );
@@ -127,11 +132,11 @@ export function IncidentActionFields({ action, incident, form }: { action: Incid
               type="info"
               showIcon
               style={{ marginBottom: 16 }}
-              title={`申请延期至 ${formatDateTime(incident.pendingExtension.requestedDeadline)}`}
-              description={`理由：${incident.pendingExtension.reason}`}
+              title={t('incident.extensionRequested', { deadline: formatDateTime(incident.pendingExtension.requestedDeadline) })}
+              description={t('incident.reason', { reason: incident.pendingExtension.reason })}
             />
           )}
-          <Form.Item name="grantedDeadline" label="批准时限" extra="不填则按申请的时限">
+          <Form.Item name="grantedDeadline" label={t('incident.field.grantedDeadline')} extra={t('incident.grantedDeadlineHint')}>
             <DeadlinePicker />
           </Form.Item>
         </>
@@ -139,18 +144,16 @@ export function IncidentActionFields({ action, incident, form }: { action: Incid
     case 'follow_up':
       return (
         <>
-          <Form.Item name="satisfaction" label="满意度" rules={[{ required: true, message: '请选择回访结果' }]}>
+          <Form.Item name="satisfaction" label={t('incident.field.satisfaction')} rules={[{ required: true, message: t('incident.chooseFollowUp') }]}>
             <Radio.Group
               options={[
-                { value: 'satisfied', label: '满意' },
-                { value: 'basically', label: '基本满意' },
-                { value: 'not', label: '不满意' },
-                { value: UNREACHABLE, label: '无法联系' },
+                ...SATISFACTIONS.map((satisfaction) => ({ value: satisfaction, label: t(`satisfaction.${satisfaction}`) })),
+                { value: UNREACHABLE, label: t('incident.unreachable') },
               ]}
             />
           </Form.Item>
-          <Form.Item name="method" label="回访方式">
-            <Radio.Group options={Object.entries(FOLLOW_UP_METHOD_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Form.Item name="method" label={t('incident.field.followUpMethod')}>
+            <Radio.Group options={FOLLOW_UP_METHODS.map((method) => ({ value: method, label: t(`incident.followUpMethod.${method}`) }))} />
           </Form.Item>
         </>
       );
@@ -158,17 +161,17 @@ export function IncidentActionFields({ action, incident, form }: { action: Incid
       return <ChildCenterField />;
     case 'merge':
       return (
-        <Form.Item name="targetIncidentId" label="合并到" rules={[{ required: true, message: '请选择保留的事件' }]} extra="本事件将作废并并入所选事件">
+        <Form.Item name="targetIncidentId" label={t('incident.field.mergeInto')} rules={[{ required: true, message: t('incident.chooseMergeTarget') }]} extra={t('incident.mergeHint')}>
           <IncidentSearchSelect incident={incident} />
         </Form.Item>
       );
     case 'supervise':
       return (
         <>
-          <Form.Item name="supervisionLevel" label="督办级别" rules={[{ required: true }]}>
-            <Radio.Group options={SUPERVISION_LEVELS.map((level) => ({ value: level, label: SUPERVISION_LEVEL_LABELS[level] }))} />
+          <Form.Item name="supervisionLevel" label={t('incident.field.supervisionLevel')} rules={[{ required: true }]}>
+            <Radio.Group options={SUPERVISION_LEVELS.map((level) => ({ value: level, label: t(`supervision.${level}`) }))} />
           </Form.Item>
-          <Form.Item name="replyDeadline" label="回复时限">
+          <Form.Item name="replyDeadline" label={t('incident.field.replyDeadline')}>
             <DeadlinePicker />
           </Form.Item>
         </>
@@ -179,7 +182,7 @@ export function IncidentActionFields({ action, incident, form }: { action: Incid
           type={incident.urgent ? 'info' : 'warning'}
           showIcon
           style={{ marginBottom: 16 }}
-          title={incident.urgent ? '取消此事件的紧急标记' : '将此事件标记为紧急，列表中优先显示'}
+          title={incident.urgent ? t('incident.unflagUrgentHint') : t('incident.flagUrgentHint')}
         />
       );
     default:

@@ -8,6 +8,7 @@ import { newClientId } from './client-id';
 import { IncidentActionFields, UNREACHABLE, initialActionValues } from './incident-action-fields';
 import { actionForm, actionLabel } from './incident-action-forms';
 import { incidentApi } from './incident-api';
+import { useI18n } from './i18n/i18n-context';
 import { PhotoPicker, uploadPhotos } from './photo-picker';
 import { errorMessageOf } from './use-error-message';
 
@@ -71,13 +72,16 @@ interface IncidentActionModalProps {
  */
 export function IncidentActionModal({ incident, action, open, presets, onClose, onDone, onConflict }: IncidentActionModalProps) {
   const [form] = Form.useForm<ActionValues>();
+  const { t } = useI18n();
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   // One id per opened form and the photos already sent, both kept across retries of the same submission.
   const [clientId] = useState(newClientId);
   const uploadedRef = useRef(new Map<string, number>());
   const shape = actionForm(action);
-  const label = actionLabel(action, incident);
+  const label = actionLabel(action, incident, t);
+  const noteLabel = t(shape.noteLabel);
+  const photosLabel = shape.photos && t(shape.photos.label);
 
   const submit = async (values: ActionValues) => {
     const photoKind = shape.photos?.kind;
@@ -101,7 +105,7 @@ export function IncidentActionModal({ incident, action, open, presets, onClose, 
   return (
     <Modal
       open={open}
-      title={`${label}：${incident.code}`}
+      title={t('incident.actionTitle', { label, code: incident.code })}
       okText={label}
       okButtonProps={{ danger: action === 'reject' || action === 'void' || action === 'request_void' }}
       onOk={() => form.submit()}
@@ -121,21 +125,26 @@ export function IncidentActionModal({ incident, action, open, presets, onClose, 
         {shape.photos && (
           <Form.Item
             name="photos"
-            label={shape.photos.label}
+            label={photosLabel}
             valuePropName="fileList"
             getValueFromEvent={(files: UploadFile[]) => files}
-            rules={[{ required: shape.photosRequired, message: `请选择${shape.photos.label}` }]}
-            extra="JPEG、PNG 或 WebP，每张不超过 10 MB"
+            rules={[{ required: shape.photosRequired, message: t('incident.choosePhotos', { label: photosLabel ?? '' }) }]}
+            extra={t('photo.hint')}
           >
             <PhotoPicker />
           </Form.Item>
         )}
         <Form.Item
           name="note"
-          label={shape.noteLabel}
-          rules={[{ required: shape.noteRequired, whitespace: true, message: `请填写${shape.noteLabel}` }]}
+          label={noteLabel}
+          rules={[{ required: shape.noteRequired, whitespace: true, message: t('incident.fillNote', { label: noteLabel }) }]}
         >
-          <Input.TextArea rows={3} maxLength={2000} showCount placeholder={shape.notePlaceholder ?? (shape.noteRequired ? undefined : '可不填')} />
+          <Input.TextArea
+            rows={3}
+            maxLength={2000}
+            showCount
+            placeholder={shape.notePlaceholder ? t(shape.notePlaceholder) : shape.noteRequired ? undefined : t('common.optional')}
+          />
         </Form.Item>
       </Form>
       {problem && <Alert type="error" showIcon title={problem} />}

@@ -2,6 +2,7 @@ import { CATEGORY_KIND_LABELS } from '@civicgrid/domain';
 import { Cascader } from 'antd';
 import { useMemo, type CSSProperties } from 'react';
 import type { CategoryTreeNode } from './api-types';
+import { useI18n } from './i18n/i18n-context';
 import { useIncidentCategories } from './use-incident-reference-data';
 
 interface CategoryOption {
@@ -34,6 +35,7 @@ function pathOf(categories: CategoryTreeNode[], id: number | null | undefined): 
 /** Picks an incident category (大类 → 小类), searchable by name or code. */
 export function IncidentCategoryCascader({ value, onChange, allowClasses, placeholder, id, style }: IncidentCategoryCascaderProps) {
   const categories = useIncidentCategories();
+  const { t } = useI18n();
   const options = useMemo<CategoryOption[]>(
     () =>
       categories.map((parent) => ({
@@ -52,7 +54,7 @@ export function IncidentCategoryCascader({ value, onChange, allowClasses, placeh
       options={options}
       value={pathOf(categories, value)}
       changeOnSelect={allowClasses}
-      placeholder={placeholder ?? '请选择事件分类'}
+      placeholder={placeholder ?? t('incident.chooseCategory')}
       showSearch={{
         filter: (input, path) =>
           path.some((option) => option.label.includes(input.trim()) || option.code.toLowerCase().includes(input.trim().toLowerCase())),

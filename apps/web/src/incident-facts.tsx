@@ -1,82 +1,79 @@
-import { INCIDENT_SOURCE_LABELS, URGENCY_LABELS } from '@civicgrid/domain';
 import { Card, Descriptions, Flex, Tag, Typography, type DescriptionsProps } from 'antd';
 import type { IncidentAssignmentView, IncidentDetail } from './api-types';
 import { formatDateTime } from './format-date-time';
+import { useI18n } from './i18n/i18n-context';
 
-const ASSIGNMENT_STATES: Record<string, { label: string; color: string }> = {
-  dispatched: { label: '待签收', color: 'cyan' },
-  handling: { label: '处置中', color: 'blue' },
-  handled: { label: '已处置', color: 'green' },
-  returned: { label: '已退回', color: 'magenta' },
-  transferred: { label: '已转办', color: 'default' },
-  cancelled: { label: '已撤销', color: 'default' },
+const ASSIGNMENT_COLOURS: Record<string, string> = {
+  dispatched: 'cyan', handling: 'blue', handled: 'green', returned: 'magenta', transferred: 'default', cancelled: 'default',
 };
 
 function AssignmentLine({ assignment }: { assignment: IncidentAssignmentView }) {
-  const state = ASSIGNMENT_STATES[assignment.state] ?? { label: assignment.state, color: 'default' };
+  const { t, lookup } = useI18n();
+  const state = { label: lookup(`incident.assignment.${assignment.state}`, assignment.state), color: ASSIGNMENT_COLOURS[assignment.state] ?? 'default' };
   return (
     <Flex gap={6} wrap align="center" data-testid="incident-assignment">
       <Tag color={assignment.role === 'lead' ? 'blue' : 'default'} style={{ marginInlineEnd: 0 }}>
-        {assignment.role === 'lead' ? '主办' : '协办'}
+        {assignment.role === 'lead' ? t('incident.assignment.lead') : t('incident.assignment.assisting')}
       </Tag>
       <Typography.Text strong={assignment.role === 'lead'}>{assignment.departmentName}</Typography.Text>
       <Tag color={state.color} style={{ marginInlineEnd: 0 }}>
         {state.label}
       </Tag>
-      {assignment.deadline && <Typography.Text type="secondary">时限 {formatDateTime(assignment.deadline)}</Typography.Text>}
-      {assignment.reworkCount > 0 && <Tag color="orange">返工 {assignment.reworkCount} 次</Tag>}
-      {assignment.returnReason && <Typography.Text type="secondary">退回理由：{assignment.returnReason}</Typography.Text>}
+      {assignment.deadline && <Typography.Text type="secondary">{t('incident.deadlineAt', { time: formatDateTime(assignment.deadline) })}</Typography.Text>}
+      {assignment.reworkCount > 0 && <Tag color="orange">{t('incident.reworkCount', { count: assignment.reworkCount })}</Tag>}
+      {assignment.returnReason && <Typography.Text type="secondary">{t('incident.returnReason', { reason: assignment.returnReason })}</Typography.Text>}
     </Flex>
   );
 }
 
 /** Where it is, what it is, who reported it and who works on it. */
 export function IncidentFacts({ incident }: { incident: IncidentDetail }) {
+  const { t } = useI18n();
   const place = [incident.districtName, incident.streetName, incident.communityName, incident.gridName].filter(Boolean).join(' / ');
   const items: DescriptionsProps['items'] = [
-    { key: 'category', label: '事件分类', children: incident.categoryName ?? <Typography.Text type="warning">未分类</Typography.Text> },
+    { key: 'category', label: t('incident.field.category'), children: incident.categoryName ?? <Typography.Text type="warning">{t('incident.uncategorised')}</Typography.Text> },
     {
       key: 'urgency',
-      label: '紧急程度',
-      children: incident.urgent ? <Tag color="red">紧急</Tag> : incident.urgency ? URGENCY_LABELS[incident.urgency] : '一般',
+      label: t('incident.field.urgency'),
+      children: incident.urgent ? <Tag color="red">{t('incident.urgent')}</Tag> : t(`urgency.${incident.urgency ?? 'normal'}`),
     },
     {
       key: 'source',
-      label: '来源',
+      label: t('incident.field.source'),
       children: (
         <>
-          {INCIDENT_SOURCE_LABELS[incident.source] ?? incident.source}
-          {incident.hotlineOrderNumber && <Typography.Text type="secondary">（工单 {incident.hotlineOrderNumber}）</Typography.Text>}
+          {t(`source.${incident.source}`)}
+          {incident.hotlineOrderNumber && <Typography.Text type="secondary">{t('incident.hotlineOrder', { number: incident.hotlineOrderNumber })}</Typography.Text>}
         </>
       ),
     },
-    { key: 'reportedAt', label: '上报时间', children: formatDateTime(incident.reportedAt) },
+    { key: 'reportedAt', label: t('incident.field.reportedAt'), children: formatDateTime(incident.reportedAt) },
     {
       key: 'place',
-      label: '所在网格',
+      label: t('incident.field.grid'),
       span: 2,
-      children: place || (incident.flaggedOutsideGrids ? <Tag color="orange">不在任何网格内</Tag> : '—'),
+      children: place || (incident.flaggedOutsideGrids ? <Tag color="orange">{t('incident.notInAnyGrid')}</Tag> : '—'),
     },
-    { key: 'address', label: '地址', span: 2, children: incident.address ?? '—' },
+    { key: 'address', label: t('incident.field.address'), span: 2, children: incident.address ?? '—' },
     {
       key: 'reporter',
-      label: '反映人',
+      label: t('incident.field.reporter'),
       children: (
         <>
           {incident.reporterName ?? '—'}
           {incident.reporterPhoneMasked && <span className="monospace" style={{ marginInlineStart: 8 }}>{incident.reporterPhoneMasked}</span>}
-          {incident.reporterCount > 1 && <Tag style={{ marginInlineStart: 8 }}>共 {incident.reporterCount} 人反映</Tag>}
+          {incident.reporterCount > 1 && <Tag style={{ marginInlineStart: 8 }}>{t('incident.reporterCount', { count: incident.reporterCount })}</Tag>}
         </>
       ),
     },
-    { key: 'center', label: '受理中心', children: incident.centerName ?? '—' },
+    { key: 'center', label: t('incident.field.center'), children: incident.centerName ?? '—' },
   ];
   if (incident.hotlineDeadline) {
-    items.push({ key: 'hotlineDeadline', label: '热线办结时限', span: 2, children: formatDateTime(incident.hotlineDeadline) });
+    items.push({ key: 'hotlineDeadline', label: t('incident.field.hotlineDeadline'), span: 2, children: formatDateTime(incident.hotlineDeadline) });
   }
   items.push({
     key: 'departments',
-    label: '责任部门',
+    label: t('incident.field.department'),
     span: 2,
     children:
       incident.assignments.length > 0 ? (
@@ -86,12 +83,12 @@ export function IncidentFacts({ incident }: { incident: IncidentDetail }) {
           ))}
         </Flex>
       ) : (
-        '尚未派遣'
+        t('incident.notDispatched')
       ),
   });
 
   return (
-    <Card size="small" title="事件信息" data-testid="incident-facts">
+    <Card size="small" title={t('incident.facts.title')} data-testid="incident-facts">
       <Descriptions size="small" column={2} items={items} styles={{ label: { width: 96 } }} />
     </Card>
   );

@@ -1,17 +1,15 @@
-import { INCIDENT_SOURCE_LABELS, INCIDENT_SOURCES, INCIDENT_STATUS_LABELS, INCIDENT_STATUSES } from '@civicgrid/domain';
+import { INCIDENT_SOURCES, INCIDENT_STATUSES } from '@civicgrid/domain';
 import { Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DeadlineColour, IncidentListFilter } from './api-types';
+import { useI18n } from './i18n/i18n-context';
 import { IncidentCategoryCascader } from './incident-category-cascader';
-import { DEADLINE_COLOUR_LABELS } from './incident-tags';
 import { RegionCascader } from './region-cascader';
 
 /** The filters a user sets; the queue and the page are the list's own. */
 export type IncidentFilterValues = Omit<IncidentListFilter, 'queue' | 'page' | 'pageSize'>;
 
-const STATUS_OPTIONS = INCIDENT_STATUSES.map((status) => ({ value: status, label: INCIDENT_STATUS_LABELS[status] }));
-const SOURCE_OPTIONS = INCIDENT_SOURCES.map((source) => ({ value: source, label: INCIDENT_SOURCE_LABELS[source] }));
-const COLOUR_OPTIONS = (['green', 'yellow', 'red'] as const).map((colour) => ({ value: colour, label: DEADLINE_COLOUR_LABELS[colour] }));
+const DEADLINE_COLOURS = ['green', 'yellow', 'red'] as const;
 
 interface IncidentListFiltersProps {
   value: IncidentFilterValues;
@@ -20,6 +18,7 @@ interface IncidentListFiltersProps {
 
 /** The filter bar above an incident queue: status, deadline colour, category, region, source, urgency and text. */
 export function IncidentListFilters({ value, onChange }: IncidentListFiltersProps) {
+  const { t } = useI18n();
   const set = <K extends keyof IncidentFilterValues>(key: K, next: IncidentFilterValues[K]) => onChange({ ...value, [key]: next });
   // The text box keeps what is being typed; the search runs on Enter or the search button.
   const [text, setText] = useState(value.q ?? '');
@@ -29,7 +28,7 @@ export function IncidentListFilters({ value, onChange }: IncidentListFiltersProp
   return (
     <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }} data-testid="incident-filters">
       <Input.Search
-        placeholder="搜索编号、标题、描述或地址"
+        placeholder={t('incident.filter.search')}
         allowClear
         value={text}
         onChange={(event) => setText(event.target.value)}
@@ -38,8 +37,8 @@ export function IncidentListFilters({ value, onChange }: IncidentListFiltersProp
       />
       <Select
         mode="multiple"
-        placeholder="状态"
-        options={STATUS_OPTIONS}
+        placeholder={t('common.status')}
+        options={INCIDENT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
         value={value.status ?? []}
         onChange={(status) => set('status', status.length > 0 ? status : undefined)}
         maxTagCount="responsive"
@@ -49,8 +48,8 @@ export function IncidentListFilters({ value, onChange }: IncidentListFiltersProp
       />
       <Select<DeadlineColour[]>
         mode="multiple"
-        placeholder="时限"
-        options={COLOUR_OPTIONS}
+        placeholder={t('incident.field.deadline')}
+        options={DEADLINE_COLOURS.map((colour) => ({ value: colour, label: t(`incident.deadline.${colour}`) }))}
         value={value.colour ?? []}
         onChange={(colour) => set('colour', colour.length > 0 ? colour : undefined)}
         allowClear
@@ -60,16 +59,16 @@ export function IncidentListFilters({ value, onChange }: IncidentListFiltersProp
         allowClasses
         value={value.categoryId}
         onChange={(categoryId) => set('categoryId', categoryId)}
-        placeholder="事件分类"
+        placeholder={t('incident.field.category')}
         style={{ width: 190 }}
       />
       <div style={{ width: 210 }}>
-        <RegionCascader value={value.regionCode} onChange={(regionCode) => set('regionCode', regionCode)} placeholder="所在区划" />
+        <RegionCascader value={value.regionCode} onChange={(regionCode) => set('regionCode', regionCode)} placeholder={t('region.located')} />
       </div>
       <Select
         mode="multiple"
-        placeholder="来源"
-        options={SOURCE_OPTIONS}
+        placeholder={t('incident.field.source')}
+        options={INCIDENT_SOURCES.map((source) => ({ value: source, label: t(`source.${source}`) }))}
         value={value.source ?? []}
         onChange={(source) => set('source', source.length > 0 ? source : undefined)}
         maxTagCount="responsive"
@@ -77,10 +76,10 @@ export function IncidentListFilters({ value, onChange }: IncidentListFiltersProp
         style={{ width: 150 }}
       />
       <Checkbox checked={value.urgent === true} onChange={(event) => set('urgent', event.target.checked ? true : undefined)}>
-        仅紧急
+        {t('incident.filter.urgentOnly')}
       </Checkbox>
       <Button type="link" disabled={empty} onClick={() => onChange({})}>
-        清除筛选
+        {t('common.clearFilters')}
       </Button>
     </Flex>
   );

@@ -5,7 +5,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { AllClearToday } from './all-clear-today';
 import type { IncidentPage, IncidentQueue, SessionUser } from './api-types';
 import { navigate } from './app-location';
-import { INCIDENT_REPORT_ROUTE } from './app-routes';
+import { INCIDENT_LIST_ROUTE, INCIDENT_REPORT_ROUTE } from './app-routes';
+import { useI18n } from './i18n/i18n-context';
 import { incidentApi } from './incident-api';
 import { IncidentListFilters, type IncidentFilterValues } from './incident-list-filters';
 import { IncidentTable } from './incident-table';
@@ -15,17 +16,16 @@ import { useErrorMessage } from './use-error-message';
 
 interface QueueTab {
   queue: IncidentQueue;
-  label: string;
   shownTo: (can: (permission: Permission) => boolean) => boolean;
 }
 
 /** The queues in tab order; each user sees those of their work (坐席, 部门, 网格员). */
 const QUEUE_TABS: QueueTab[] = [
-  { queue: 'center', label: '待办', shownTo: (can) => can('incident.operate') },
-  { queue: 'department', label: '部门待办', shownTo: (can) => can('incident.handle') },
-  { queue: 'verification', label: '待核查', shownTo: (can) => can('incident.verify') },
-  { queue: 'mine', label: '我的上报', shownTo: (can) => can('incident.report') && !can('incident.operate') },
-  { queue: 'all', label: '全部', shownTo: (can) => !can('incident.verify') },
+  { queue: 'center', shownTo: (can) => can('incident.operate') },
+  { queue: 'department', shownTo: (can) => can('incident.handle') },
+  { queue: 'verification', shownTo: (can) => can('incident.verify') },
+  { queue: 'mine', shownTo: (can) => can('incident.report') && !can('incident.operate') },
+  { queue: 'all', shownTo: (can) => !can('incident.verify') },
 ];
 
 interface ListState {
@@ -49,6 +49,7 @@ function initialState(user: SessionUser, queues: QueueTab[]): ListState {
 export function IncidentListPage() {
   const user = useCurrentUser();
   const reportError = useErrorMessage();
+  const { t, routeLabel } = useI18n();
   const queues = useMemo(() => QUEUE_TABS.filter((tab) => tab.shownTo(user.can)), [user]);
   const [state, setState] = useState<ListState>(() => initialState(user, queues));
   const [result, setResult] = useState<IncidentPage>({ items: [], total: 0 });
@@ -89,17 +90,17 @@ export function IncidentListPage() {
 
   return (
     <PageFrame
-      trail={[{ title: '事件中心' }]}
-      title="事件中心"
-      description="网格发现、中心汇集、分流处置、限期办理"
+      trail={[{ title: routeLabel(INCIDENT_LIST_ROUTE) }]}
+      title={routeLabel(INCIDENT_LIST_ROUTE)}
+      description={t('incident.list.description')}
       actions={
         <>
           <Button icon={<ReloadOutlined />} onClick={() => setReloads((count) => count + 1)}>
-            刷新
+            {t('common.reload')}
           </Button>
           {user.can('incident.report') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(INCIDENT_REPORT_ROUTE.path)}>
-              上报事件
+              {t('incident.reportButton')}
             </Button>
           )}
         </>
@@ -110,10 +111,11 @@ export function IncidentListPage() {
         <Tabs
           activeKey={state.queue}
           onChange={(queue) => setState((current) => ({ ...current, queue: queue as IncidentQueue, page: 1 }))}
-          items={queues.map((tab) => ({
-            key: tab.queue,
-            label: counts[tab.queue] === undefined ? tab.label : `${tab.label}（${counts[tab.queue]}）`,
-          }))}
+          items={queues.map((tab) => {
+            const label = t(`incident.queue.${tab.queue}`);
+            const count = counts[tab.queue];
+            return { key: tab.queue, label: count === undefined ? label : t('incident.queueCount', { label, count }) };
+          })}
           data-testid="incident-queue-tabs"
         />
         <IncidentListFilters value={state.filter} onChange={(filter) => setState((current) => ({ ...current, filter, page: 1 }))} />

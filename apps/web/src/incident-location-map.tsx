@@ -27,10 +27,15 @@ interface IncidentLocationMapProps {
   /** Makes the map a picker: a click sets the point. */
   onPick?: (lon: number, lat: number) => void;
   testId?: string;
+  /**
+   * MapLibre's own texts (mapControlLocale) in the console's language; without them, Chinese: the phone app shows
+   * this map too, and keeps the console's catalogs out of its bundle.
+   */
+  controlLocale?: Record<string, string>;
 }
 
 /** A small map of one place on the plain base style (no internet tiles): the incident's point among its grids. */
-export function IncidentLocationMap({ point, grids, selectedGridCode, bounds, onPick, testId }: IncidentLocationMapProps) {
+export function IncidentLocationMap({ point, grids, selectedGridCode, bounds, onPick, testId, controlLocale }: IncidentLocationMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const markerRef = useRef<Marker | null>(null);
@@ -49,7 +54,8 @@ export function IncidentLocationMap({ point, grids, selectedGridCode, bounds, on
       style: EMPTY_STYLE,
       center: point ?? [104.2, 35.9],
       zoom: point ? POINT_ZOOM : 3.5,
-      locale: { 'NavigationControl.ZoomIn': '放大', 'NavigationControl.ZoomOut': '缩小', 'ScaleControl.Meters': '米', 'ScaleControl.Kilometers': '公里' },
+      // Made once: a language chosen later reaches the controls when the page is opened again.
+      locale: controlLocale ?? { 'NavigationControl.ZoomIn': '放大', 'NavigationControl.ZoomOut': '缩小', 'ScaleControl.Meters': '米', 'ScaleControl.Kilometers': '公里' },
       dragRotate: false,
       pitchWithRotate: false,
       attributionControl: false,

@@ -4,8 +4,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError, apiClient } from './api-client';
 import type { GridFeatureCollection, GridLocation, RegionDetail } from './api-types';
 import { boundingBoxOfGrids } from './bounding-box';
+import { useI18n } from './i18n/i18n-context';
 import { IncidentLocationMap } from './incident-location-map';
+import { mapControlLocale } from './map-control-locale';
 import { useCurrentUser } from './session-context';
+import { errorMessageOf } from './use-error-message';
 import { regionCodeOfUser } from './user-area';
 
 export interface PickedPoint {
@@ -25,14 +28,15 @@ interface IncidentLocationPickerProps {
 const round = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
 
 function LocatedGrid({ location, problem }: { location: GridLocation | null | undefined; problem: string | null }) {
+  const { t } = useI18n();
   if (problem) return <Alert type="warning" showIcon title={problem} />;
-  if (location === undefined) return <Typography.Text type="secondary">在地图上点击问题所在位置，或填写经纬度。</Typography.Text>;
-  if (location === null) return <Alert type="warning" showIcon title="该位置不在任何网格内，将由所在区域的中心受理" />;
+  if (location === undefined) return <Typography.Text type="secondary">{t('location.hint')}</Typography.Text>;
+  if (location === null) return <Alert type="warning" showIcon title={t('location.outside')} />;
   const regions = location.ancestors.filter((region) => region.level !== 'city').map((region) => region.name);
   return (
     <Typography.Text data-testid="located-grid">
       <EnvironmentOutlined style={{ color: '#1677ff', marginInlineEnd: 6 }} />
-      所在网格：{[...regions, location.grid.name].join(' / ')}
+      {t('location.grid', { path: [...regions, location.grid.name].join(' / ') })}
     </Typography.Text>
   );
 }
@@ -41,6 +45,7 @@ function LocatedGrid({ location, problem }: { location: GridLocation | null | un
 export function IncidentLocationPicker({ value, onChange, onLocated, id }: IncidentLocationPickerProps) {
   const user = useCurrentUser();
   const regionCode = regionCodeOfUser(user);
+  const { t } = useI18n();
   const [grids, setGrids] = useState<GridFeatureCollection | null>(null);
   const [region, setRegion] = useState<RegionDetail | null>(null);
   const [location, setLocation] = useState<GridLocation | null | undefined>(undefined);
@@ -70,7 +75,7 @@ export function IncidentLocationPicker({ value, onChange, onLocated, id }: Incid
         if (controller.signal.aborted) return;
         const outside = error instanceof ApiError && error.status === 404;
         setLocation(outside ? null : undefined);
-        setProblem(outside ? null : error instanceof Error ? error.message : '无法确定所在网格');
+        setProblem(outside ? null : error instanceof Error ? errorMessageOf(error) : t('location.unknownGrid'));
         onLocated?.(null);
       });
     return () => controller.abort();
@@ -92,7 +97,7 @@ export function IncidentLocationPicker({ value, onChange, onLocated, id }: Incid
   const useCurrentPosition = () => {
     navigator.geolocation.getCurrentPosition(
       (position) => pick(position.coords.longitude, position.coords.latitude),
-      () => setProblem('无法获取当前位置，请在地图上点选'),
+      () => setProblem(t('location.noPosition')),
       { enableHighAccuracy: true, timeout: 10_000 },
     );
   };
@@ -100,11 +105,19 @@ export function IncidentLocationPicker({ value, onChange, onLocated, id }: Incid
   return (
     <Flex vertical gap={8} id={id}>
       <div style={{ position: 'relative', height: 460, borderRadius: 6, overflow: 'hidden', border: '1px solid #d9d9d9' }}>
-        <IncidentLocationMap point={point} grids={grids} selectedGridCode={location?.grid.code ?? null} bounds={bounds} onPick={pick} testId="location-picker-map" />
+        <IncidentLocationMap
+          point={point}
+          grids={grids}
+          selectedGridCode={location?.grid.code ?? null}
+          bounds={bounds}
+          onPick={pick}
+          testId="location-picker-map"
+          controlLocale={mapControlLocale(t)}
+        />
       </div>
       <Flex gap={8} wrap align="center">
         <InputNumber<number>
-          prefix="经度"
+          prefix={t('location.lon')}
           value={draft.lon}
           min={73}
           max={136}
@@ -112,10 +125,10 @@ export function IncidentLocationPicker({ value, onChange, onLocated, id }: Incid
           precision={6}
           onChange={(next) => type({ ...draft, lon: next })}
           style={{ width: 190 }}
-          aria-label="经度"
+          aria-label={t('location.lon')}
         />
         <InputNumber<number>
-          prefix="纬度"
+          prefix={t('location.lat')}
           value={draft.lat}
           min={3}
           max={54}
@@ -123,11 +136,11 @@ export function IncidentLocationPicker({ value, onChange, onLocated, id }: Incid
           precision={6}
           onChange={(next) => type({ ...draft, lat: next })}
           style={{ width: 190 }}
-          aria-label="纬度"
+          aria-label={t('location.lat')}
         />
         {'geolocation' in navigator && (
           <Button icon={<AimOutlined />} onClick={useCurrentPosition}>
-            使用当前位置
+            {t('location.useCurrent')}
           </Button>
         )}
       </Flex>

@@ -4,13 +4,15 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, apiClient } from './api-client';
 import type { GridFeatureCollection, IncidentDetail } from './api-types';
 import { navigate } from './app-location';
-import { INCIDENT_LIST_ROUTE, incidentPath } from './app-routes';
+import { INCIDENT_LIST_ROUTE, INCIDENT_ROUTE, incidentPath } from './app-routes';
 import { boundingBoxOfGrids } from './bounding-box';
+import { useI18n } from './i18n/i18n-context';
 import { IncidentActionModal } from './incident-action-modal';
 import { actionLabel, buttonKind, orderedActions } from './incident-action-forms';
 import { incidentApi } from './incident-api';
 import { IncidentFacts } from './incident-facts';
 import { IncidentLocationMap } from './incident-location-map';
+import { mapControlLocale } from './map-control-locale';
 import { IncidentPhotos } from './incident-photos';
 import { FollowUps, PendingRequests, PossibleDuplicates, SupervisionNotices } from './incident-side-panels';
 import { NearestCameras } from './cameras/nearest-cameras';
@@ -19,7 +21,6 @@ import { IncidentTimeline } from './incident-timeline';
 import { PageFrame } from './page-frame';
 import { errorMessageOf, useErrorMessage } from './use-error-message';
 
-const TRAIL = [{ title: INCIDENT_LIST_ROUTE.label, path: INCIDENT_LIST_ROUTE.path }];
 const FINISHED = new Set(['closed', 'rejected', 'voided', 'merged']);
 // A closed case still runs one clock until its first follow-up: the follow-up's.
 
@@ -32,6 +33,7 @@ interface OpenAction {
 }
 
 function ActionButtons({ incident, onAction }: { incident: IncidentDetail; onAction: (action: IncidentAction) => void }) {
+  const { t } = useI18n();
   if (incident.actions.length === 0) return null;
   return (
     <Flex gap={8} wrap data-testid="incident-actions">
@@ -39,7 +41,7 @@ function ActionButtons({ incident, onAction }: { incident: IncidentDetail; onAct
         const kind = buttonKind(action, incident.actions);
         return (
           <Button key={action} type={kind === 'primary' ? 'primary' : 'default'} danger={kind === 'danger'} onClick={() => onAction(action)}>
-            {actionLabel(action, incident)}
+            {actionLabel(action, incident, t)}
           </Button>
         );
       })}
@@ -49,6 +51,7 @@ function ActionButtons({ incident, onAction }: { incident: IncidentDetail; onAct
 
 /** The incident's place: its point among the grids of its community. */
 function LocationCard({ incident }: { incident: IncidentDetail }) {
+  const { t } = useI18n();
   const [grids, setGrids] = useState<GridFeatureCollection | null>(null);
   const communityCode = incident.gridCode?.slice(0, 12) ?? null;
   useEffect(() => {
@@ -65,14 +68,20 @@ function LocationCard({ incident }: { incident: IncidentDetail }) {
     return grid ? boundingBoxOfGrids([grid]) : null;
   }, [grids, incident.gridCode]);
   return (
-    <Card size="small" title="位置" styles={{ body: { padding: 0 } }}>
+    <Card size="small" title={t('incident.field.place')} styles={{ body: { padding: 0 } }}>
       {point ? (
         <div style={{ position: 'relative', height: 260 }}>
-          <IncidentLocationMap point={point} grids={grids} selectedGridCode={incident.gridCode} bounds={bounds} />
+          <IncidentLocationMap
+            point={point}
+            grids={grids}
+            selectedGridCode={incident.gridCode}
+            bounds={bounds}
+            controlLocale={mapControlLocale(t)}
+          />
         </div>
       ) : (
         <Typography.Paragraph type="secondary" style={{ padding: 12, margin: 0 }}>
-          无坐标，仅有地址：{incident.address ?? '—'}
+          {t('incident.addressOnly', { address: incident.address ?? '—' })}
         </Typography.Paragraph>
       )}
     </Card>
@@ -83,6 +92,8 @@ function LocationCard({ incident }: { incident: IncidentDetail }) {
 export function IncidentPage({ incidentId }: { incidentId: number }) {
   const { message } = App.useApp();
   const reportError = useErrorMessage();
+  const { t, routeLabel } = useI18n();
+  const trail = [{ title: routeLabel(INCIDENT_LIST_ROUTE), path: INCIDENT_LIST_ROUTE.path }];
   const [incident, setIncident] = useState<IncidentDetail | null>(null);
   const [loadProblem, setLoadProblem] = useState<ApiError | Error | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -112,13 +123,13 @@ export function IncidentPage({ incidentId }: { incidentId: number }) {
   if (!incident) {
     const status = loadProblem instanceof ApiError ? loadProblem.status : 0;
     return (
-      <PageFrame trail={[...TRAIL, { title: '事件详情' }]} title="事件详情">
+      <PageFrame trail={[...trail, { title: routeLabel(INCIDENT_ROUTE) }]} title={routeLabel(INCIDENT_ROUTE)}>
         {loadProblem ? (
           <Result
             status={status === 404 ? 404 : status === 403 ? 403 : 'error'}
-            title={status === 404 ? '事件不存在' : status === 403 ? '无权查看此事件' : '加载失败'}
+            title={status === 404 ? t('incident.notFound') : status === 403 ? t('incident.forbidden') : t('error.loadFailed')}
             subTitle={errorMessageOf(loadProblem)}
-            extra={<Button onClick={() => navigate(INCIDENT_LIST_ROUTE.path)}>返回事件中心</Button>}
+            extra={<Button onClick={() => navigate(INCIDENT_LIST_ROUTE.path)}>{t('incident.backToList')}</Button>}
           />
         ) : (
           <Flex justify="center" style={{ padding: 64 }}>
@@ -132,14 +143,14 @@ export function IncidentPage({ incidentId }: { incidentId: number }) {
   const overdue = incident.colour === 'red' && !FINISHED.has(incident.status);
   return (
     <PageFrame
-      trail={[...TRAIL, { title: incident.code }]}
+      trail={[...trail, { title: incident.code }]}
       title={
         <Flex gap={8} align="center" wrap>
           <span className="monospace" data-testid="incident-code">{incident.code}</span>
           <IncidentStatusTag status={incident.status} />
           {incident.urgent && <UrgentTag />}
-          {overdue && <Tag color="error">超期</Tag>}
-          {incident.selfHandled && <Tag color="purple">自行处置</Tag>}
+          {overdue && <Tag color="error">{t('incident.deadline.red')}</Tag>}
+          {incident.selfHandled && <Tag color="purple">{t('incident.selfHandled')}</Tag>}
         </Flex>
       }
       description={FINISHED.has(incident.status) && !(incident.status === 'closed' && incident.followUps.length === 0) ? undefined : (
@@ -154,10 +165,10 @@ export function IncidentPage({ incidentId }: { incidentId: number }) {
               <Alert
                 type="info"
                 showIcon
-                title="本事件为重复上报，已合并"
+                title={t('incident.merged')}
                 action={
                   <Button size="small" onClick={() => navigate(incidentPath(incident.mergedIntoIncidentId!))}>
-                    查看合并后的事件
+                    {t('incident.viewMerged')}
                   </Button>
                 }
               />
@@ -166,8 +177,8 @@ export function IncidentPage({ incidentId }: { incidentId: number }) {
               <Alert
                 type="info"
                 showIcon
-                title="已在现场处置完毕？"
-                description="点击“自行处置”，填写处置情况并上传处置后照片，报中心审核后结案。"
+                title={t('incident.selfHandleHintTitle')}
+                description={t('incident.selfHandleHint')}
               />
             )}
             <Card size="small" data-testid="incident-description">
@@ -204,11 +215,11 @@ export function IncidentPage({ incidentId }: { incidentId: number }) {
           onDone={(next, label) => {
             setIncident(next);
             closeAction();
-            message.success(`${label}成功`);
+            message.success(t('incident.actionDone', { label }));
           }}
           onConflict={() => {
             closeAction();
-            message.warning('该事件刚被他人处理，已刷新为最新状态，请确认后再操作');
+            message.warning(t('incident.conflict'));
             setReloads((count) => count + 1);
           }}
         />

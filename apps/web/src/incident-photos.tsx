@@ -1,11 +1,11 @@
 import { Card, Col, Empty, Flex, Image, Row, Typography } from 'antd';
 import type { IncidentAttachmentView } from './api-types';
 import { formatDateTime } from './format-date-time';
-
-const KIND_LABELS: Record<IncidentAttachmentView['kind'], string> = { before: '处置前', after: '处置后', other: '其他' };
+import { useI18n } from './i18n/i18n-context';
 
 /** Thumbnails that open the full-size photo, with the others of the strip to page through. */
 export function PhotoStrip({ attachments, size = 96 }: { attachments: IncidentAttachmentView[]; size?: number }) {
+  const { t } = useI18n();
   if (attachments.length === 0) return null;
   return (
     <Image.PreviewGroup>
@@ -14,8 +14,8 @@ export function PhotoStrip({ attachments, size = 96 }: { attachments: IncidentAt
           <Image
             key={attachment.id}
             src={attachment.thumbnailUrl}
-            alt={`${KIND_LABELS[attachment.kind]}照片`}
-            title={`${KIND_LABELS[attachment.kind]}照片 · ${formatDateTime(attachment.createdAt)}`}
+            alt={t(`incident.photo.${attachment.kind}`)}
+            title={t('incident.photoTitle', { photo: t(`incident.photo.${attachment.kind}`), time: formatDateTime(attachment.createdAt) })}
             width={size}
             height={size * 0.75}
             preview={{ src: attachment.url }}
@@ -30,15 +30,16 @@ export function PhotoStrip({ attachments, size = 96 }: { attachments: IncidentAt
 }
 
 function PhotoColumn({ kind, attachments }: { kind: IncidentAttachmentView['kind']; attachments: IncidentAttachmentView[] }) {
+  const { t } = useI18n();
   return (
     <div data-testid={`incident-photos-${kind}`}>
       <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
-        {KIND_LABELS[kind]}（{attachments.length}）
+        {t('incident.photoColumn', { kind: t(`incident.photoKind.${kind}`), count: attachments.length })}
       </Typography.Text>
       {attachments.length > 0 ? (
         <PhotoStrip attachments={attachments} size={128} />
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`暂无${KIND_LABELS[kind]}照片`} style={{ margin: '8px 0' }} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`incident.noPhotos.${kind}`)} style={{ margin: '8px 0' }} />
       )}
     </div>
   );
@@ -48,8 +49,9 @@ function PhotoColumn({ kind, attachments }: { kind: IncidentAttachmentView['kind
 export function IncidentPhotos({ attachments }: { attachments: IncidentAttachmentView[] }) {
   const ofKind = (kind: IncidentAttachmentView['kind']) => attachments.filter((attachment) => attachment.kind === kind);
   const others = ofKind('other');
+  const { t } = useI18n();
   return (
-    <Card size="small" title="现场照片" data-testid="incident-photos">
+    <Card size="small" title={t('incident.photos')} data-testid="incident-photos">
       <Row gutter={16}>
         <Col span={12}>
           <PhotoColumn kind="before" attachments={ofKind('before')} />

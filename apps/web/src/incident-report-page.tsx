@@ -1,10 +1,10 @@
-import { INCIDENT_SOURCE_LABELS, TIME_LIMIT_UNIT_LABELS, URGENCY_LABELS } from '@civicgrid/domain';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Switch, Typography, type UploadFile } from 'antd';
 import { useRef, useState } from 'react';
 import type { GridLocation, IncidentReportInput } from './api-types';
 import { navigate } from './app-location';
 import { INCIDENT_LIST_ROUTE, incidentPath } from './app-routes';
 import { newClientId } from './client-id';
+import { useI18n } from './i18n/i18n-context';
 import { incidentApi } from './incident-api';
 import { IncidentCategoryCascader } from './incident-category-cascader';
 import { IncidentLocationPicker, type PickedPoint } from './incident-location-picker';
@@ -27,20 +27,18 @@ interface ReportForm {
   reporterPhone?: string;
 }
 
-const OPERATOR_SOURCES = (['resident', 'department_referral', 'video_alarm', 'grid_worker'] as const).map((source) => ({
-  value: source,
-  label: INCIDENT_SOURCE_LABELS[source],
-}));
+const OPERATOR_SOURCES = ['resident', 'department_referral', 'video_alarm', 'grid_worker'] as const;
 const blankToNull = (text: string | undefined) => text?.trim() || null;
 
 function CategoryHint({ categoryId }: { categoryId: number | undefined }) {
   const categories = useIncidentCategories();
+  const { t } = useI18n();
   const category = findSubcategory(categories, categoryId)?.category;
   if (!category) return null;
-  const limit = category.timeLimit !== null && category.timeLimitUnit ? `${category.timeLimit} ${TIME_LIMIT_UNIT_LABELS[category.timeLimitUnit]}` : '—';
+  const limit = category.timeLimit !== null && category.timeLimitUnit ? `${category.timeLimit} ${t(`timeLimitUnit.${category.timeLimitUnit}`)}` : '—';
   return (
     <Typography.Text type="secondary">
-      处置时限 {limit} · {category.urgency ? URGENCY_LABELS[category.urgency] : '一般'}
+      {t('incident.report.categoryHint', { limit, urgency: t(`urgency.${category.urgency ?? 'normal'}`) })}
     </Typography.Text>
   );
 }
@@ -49,6 +47,7 @@ function CategoryHint({ categoryId }: { categoryId: number | undefined }) {
 export function IncidentReportPage() {
   const user = useCurrentUser();
   const { message } = App.useApp();
+  const { t, routeLabel } = useI18n();
   const [form] = Form.useForm<ReportForm>();
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -84,7 +83,7 @@ export function IncidentReportPage() {
           : {}),
       });
       await uploadPhotos(values.photos, uploadedRef.current, (file) => incidentApi.uploadAttachment(incident.id, 'before', file));
-      message.success(`已上报，事件编号 ${incident.code}`);
+      message.success(t('incident.report.success', { code: incident.code }));
       navigate(incidentPath(incident.id));
     } catch (error) {
       setProblem(errorMessageOf(error));
@@ -94,7 +93,10 @@ export function IncidentReportPage() {
   };
 
   return (
-    <PageFrame trail={[{ title: INCIDENT_LIST_ROUTE.label, path: INCIDENT_LIST_ROUTE.path }, { title: '上报事件' }]} title="上报事件">
+    <PageFrame
+      trail={[{ title: routeLabel(INCIDENT_LIST_ROUTE), path: INCIDENT_LIST_ROUTE.path }, { title: t('incident.report.title') }]}
+      title={t('incident.report.title')}
+    >
       <Form<ReportForm>
         form={form}
         layout="vertical"
@@ -104,50 +106,54 @@ export function IncidentReportPage() {
       >
         <Row gutter={16}>
           <Col xs={24} xl={10}>
-            <Card size="small" title="事件内容">
+            <Card size="small" title={t('incident.report.content')}>
               {isGridWorker && (
                 <Alert
                   type="info"
                   showIcon
                   style={{ marginBottom: 16 }}
-                  title="现场已处置的问题也请上报：上报后在事件页点击“自行处置”，上传处置后照片，报中心审核结案。"
+                  title={t('incident.report.gridWorkerHint')}
                 />
               )}
-              <Form.Item name="categoryId" label="事件分类" extra={categoryId ? <CategoryHint categoryId={categoryId} /> : undefined}>
-                <IncidentCategoryCascader placeholder="选择大类 / 小类，可输入名称搜索" />
+              <Form.Item name="categoryId" label={t('incident.field.category')} extra={categoryId ? <CategoryHint categoryId={categoryId} /> : undefined}>
+                <IncidentCategoryCascader placeholder={t('incident.report.categoryPlaceholder')} />
               </Form.Item>
               <Row gutter={12}>
                 <Col flex="auto">
-                  <Form.Item name="title" label="标题">
-                    <Input maxLength={100} placeholder="可不填，例如：新华路12号井盖缺失" />
+                  <Form.Item name="title" label={t('incident.field.title')}>
+                    <Input maxLength={100} placeholder={t('incident.report.titlePlaceholder')} />
                   </Form.Item>
                 </Col>
                 <Col flex="none">
-                  <Form.Item name="urgent" label="紧急" valuePropName="checked">
+                  <Form.Item name="urgent" label={t('incident.urgent')} valuePropName="checked">
                     <Switch />
                   </Form.Item>
                 </Col>
               </Row>
-              <Form.Item name="description" label="问题描述" rules={[{ required: true, whitespace: true, message: '请描述问题' }]}>
-                <Input.TextArea rows={3} maxLength={2000} showCount placeholder="发生了什么、影响多大、现场情况" />
+              <Form.Item name="description" label={t('incident.field.description')} rules={[{ required: true, whitespace: true, message: t('incident.report.describe') }]}>
+                <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('incident.report.descriptionPlaceholder')} />
               </Form.Item>
-              <Form.Item name="address" label="地址">
-                <Input maxLength={200} placeholder="在地图上选点后自动带出，可修改" />
+              <Form.Item name="address" label={t('incident.field.address')}>
+                <Input maxLength={200} placeholder={t('incident.report.addressPlaceholder')} />
               </Form.Item>
               {isOperator && (
                 <>
-                  <Form.Item name="source" label="来源">
-                    <Select options={OPERATOR_SOURCES} />
+                  <Form.Item name="source" label={t('incident.field.source')}>
+                    <Select options={OPERATOR_SOURCES.map((source) => ({ value: source, label: t(`source.${source}`) }))} />
                   </Form.Item>
                   <Row gutter={12}>
                     <Col span={12}>
-                      <Form.Item name="reporterName" label="反映人">
-                        <Input maxLength={50} placeholder="可不填" />
+                      <Form.Item name="reporterName" label={t('incident.field.reporter')}>
+                        <Input maxLength={50} placeholder={t('common.optional')} />
                       </Form.Item>
                     </Col>
                     <Col span={12}>
-                      <Form.Item name="reporterPhone" label="联系电话" rules={[{ pattern: /^[0-9+\-() ]{5,20}$/, message: '电话号码格式不正确' }]}>
-                        <Input maxLength={20} placeholder="可不填" />
+                      <Form.Item
+                        name="reporterPhone"
+                        label={t('incident.field.reporterPhone')}
+                        rules={[{ pattern: /^[0-9+\-() ]{5,20}$/, message: t('incident.report.phoneInvalid') }]}
+                      >
+                        <Input maxLength={20} placeholder={t('common.optional')} />
                       </Form.Item>
                     </Col>
                   </Row>
@@ -155,20 +161,20 @@ export function IncidentReportPage() {
               )}
               <Form.Item
                 name="photos"
-                label="现场照片"
+                label={t('incident.photoLabel.site')}
                 valuePropName="fileList"
                 getValueFromEvent={(files: UploadFile[]) => files}
-                extra="JPEG、PNG 或 WebP，每张不超过 10 MB"
+                extra={t('photo.hint')}
               >
                 <PhotoPicker />
               </Form.Item>
             </Card>
           </Col>
           <Col xs={24} xl={14}>
-            <Card size="small" title="事发位置">
+            <Card size="small" title={t('incident.report.place')}>
               <Form.Item
                 name="point"
-                rules={[{ required: true, message: '请在地图上点选事发位置' }]}
+                rules={[{ required: true, message: t('incident.report.pickPoint') }]}
                 style={{ marginBottom: 0 }}
               >
                 <IncidentLocationPicker onLocated={suggestAddress} />
@@ -176,9 +182,9 @@ export function IncidentReportPage() {
             </Card>
             {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 16 }} />}
             <Row justify="end" style={{ marginTop: 16, gap: 8 }}>
-              <Button onClick={() => navigate(INCIDENT_LIST_ROUTE.path)}>取消</Button>
+              <Button onClick={() => navigate(INCIDENT_LIST_ROUTE.path)}>{t('common.cancel')}</Button>
               <Button type="primary" htmlType="submit" loading={submitting}>
-                上报
+                {t('incident.report.submit')}
               </Button>
             </Row>
           </Col>

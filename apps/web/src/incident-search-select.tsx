@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { IncidentDetail } from './api-types';
+import { useI18n } from './i18n/i18n-context';
 import { incidentApi } from './incident-api';
 
 interface IncidentSearchSelectProps {
@@ -15,6 +16,7 @@ const SEARCH_DELAY_MS = 300;
 
 /** Picks another incident: one of the possible duplicates, or any found by code or text. */
 export function IncidentSearchSelect({ incident, value, onChange, id }: IncidentSearchSelectProps) {
+  const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ value: number; label: string }[]>([]);
 
@@ -40,11 +42,11 @@ export function IncidentSearchSelect({ incident, value, onChange, id }: Incident
   const options = useMemo(() => {
     const duplicates = incident.possibleDuplicates.map((duplicate) => ({
       value: duplicate.id,
-      label: `${duplicate.code} ${duplicate.description}（相距 ${Math.round(duplicate.distanceMetres)} 米）`,
+      label: t('incident.search.option', { code: duplicate.code, description: duplicate.description, metres: Math.round(duplicate.distanceMetres) }),
     }));
     const seen = new Set(duplicates.map((option) => option.value));
     return [...duplicates, ...found.filter((option) => !seen.has(option.value))].filter((option) => option.value !== incident.id);
-  }, [incident, found]);
+  }, [incident, found, t]);
 
   return (
     <Select
@@ -53,8 +55,8 @@ export function IncidentSearchSelect({ incident, value, onChange, id }: Incident
       value={value}
       onChange={onChange}
       options={options}
-      placeholder="输入事件编号或内容搜索"
-      notFoundContent={query ? '没有找到事件' : '输入事件编号或内容搜索'}
+      placeholder={t('incident.search.placeholder')}
+      notFoundContent={query ? t('incident.search.none') : t('incident.search.placeholder')}
     />
   );
 }

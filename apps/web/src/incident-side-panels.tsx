@@ -1,17 +1,18 @@
-import { SATISFACTION_LABELS, SUPERVISION_LEVEL_LABELS } from '@civicgrid/domain';
 import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
 import type { FollowUpMethod, IncidentDetail } from './api-types';
 import { navigate } from './app-location';
 import { incidentPath } from './app-routes';
 import { formatDateTime } from './format-date-time';
+import { useI18n } from './i18n/i18n-context';
 import { IncidentStatusTag } from './incident-tags';
 
-export const FOLLOW_UP_METHOD_LABELS: Record<FollowUpMethod, string> = { phone: '电话', sms: '短信', in_app: '平台消息', visit: '上门' };
+export const FOLLOW_UP_METHODS: FollowUpMethod[] = ['phone', 'sms', 'in_app', 'visit'];
 const SUPERVISION_COLOURS = { ordinary: 'blue', yellow: 'gold', red: 'red' } as const;
 
 /** The requests waiting for a decision: an extension the department asked for, a void the center asked for. */
 export function PendingRequests({ incident }: { incident: IncidentDetail }) {
   const { pendingExtension, pendingVoid } = incident;
+  const { t } = useI18n();
   if (!pendingExtension && !pendingVoid) return null;
   return (
     <Flex vertical gap={8}>
@@ -19,8 +20,11 @@ export function PendingRequests({ incident }: { incident: IncidentDetail }) {
         <Alert
           type="warning"
           showIcon
-          title={`延期申请待审批：${pendingExtension.departmentName ?? '责任部门'}申请延期至 ${formatDateTime(pendingExtension.requestedDeadline)}`}
-          description={`理由：${pendingExtension.reason}`}
+          title={t('incident.pendingExtension', {
+            department: pendingExtension.departmentName ?? t('incident.field.department'),
+            deadline: formatDateTime(pendingExtension.requestedDeadline),
+          })}
+          description={t('incident.reason', { reason: pendingExtension.reason })}
           data-testid="pending-extension"
         />
       )}
@@ -28,8 +32,8 @@ export function PendingRequests({ incident }: { incident: IncidentDetail }) {
         <Alert
           type="warning"
           showIcon
-          title={`作废申请待审批（${pendingVoid.requestedBy}申请）`}
-          description={`理由：${pendingVoid.reason}`}
+          title={t('incident.pendingVoid', { requestedBy: pendingVoid.requestedBy })}
+          description={t('incident.reason', { reason: pendingVoid.reason })}
           data-testid="pending-void"
         />
       )}
@@ -38,18 +42,19 @@ export function PendingRequests({ incident }: { incident: IncidentDetail }) {
 }
 
 export function FollowUps({ incident }: { incident: IncidentDetail }) {
+  const { t, lookup } = useI18n();
   if (incident.followUps.length === 0) return null;
   return (
-    <Card size="small" title="回访记录" data-testid="incident-follow-ups">
+    <Card size="small" title={t('incident.followUps')} data-testid="incident-follow-ups">
       <Flex vertical gap={8}>
         {incident.followUps.map((followUp) => (
           <Flex key={followUp.id} vertical gap={2}>
             <Flex gap={8} align="center" wrap>
               <Tag color={followUp.satisfaction === 'not' ? 'red' : followUp.satisfaction === null ? 'default' : 'green'}>
-                {followUp.satisfaction === null ? '无法联系' : SATISFACTION_LABELS[followUp.satisfaction]}
+                {followUp.satisfaction === null ? t('incident.unreachable') : t(`satisfaction.${followUp.satisfaction}`)}
               </Tag>
               <Typography.Text type="secondary">
-                {FOLLOW_UP_METHOD_LABELS[followUp.method as FollowUpMethod] ?? followUp.method} · {formatDateTime(followUp.createdAt)}
+                {lookup(`incident.followUpMethod.${followUp.method}`, followUp.method)} · {formatDateTime(followUp.createdAt)}
               </Typography.Text>
             </Flex>
             {followUp.comment && <Typography.Text>{followUp.comment}</Typography.Text>}
@@ -61,15 +66,16 @@ export function FollowUps({ incident }: { incident: IncidentDetail }) {
 }
 
 export function SupervisionNotices({ incident }: { incident: IncidentDetail }) {
+  const { t } = useI18n();
   if (incident.supervisionNotices.length === 0) return null;
   return (
-    <Card size="small" title="督办" data-testid="incident-supervision">
+    <Card size="small" title={t('incident.supervision')} data-testid="incident-supervision">
       <Flex vertical gap={8}>
         {incident.supervisionNotices.map((notice) => (
           <Flex key={notice.id} vertical gap={2}>
             <Flex gap={8} align="center" wrap>
-              <Tag color={SUPERVISION_COLOURS[notice.level]}>{SUPERVISION_LEVEL_LABELS[notice.level]}</Tag>
-              {notice.automatic && <Tag>系统自动</Tag>}
+              <Tag color={SUPERVISION_COLOURS[notice.level]}>{t(`supervision.${notice.level}`)}</Tag>
+              {notice.automatic && <Tag>{t('incident.automatic')}</Tag>}
               <Typography.Text type="secondary">
                 {notice.departmentName ? `${notice.departmentName} · ` : ''}
                 {formatDateTime(notice.createdAt)}
@@ -91,9 +97,10 @@ interface PossibleDuplicatesProps {
 
 /** Reports of the same problem nearby, to be merged so that one department does not get it twice. */
 export function PossibleDuplicates({ incident, onMerge }: PossibleDuplicatesProps) {
+  const { t } = useI18n();
   if (incident.possibleDuplicates.length === 0) return null;
   return (
-    <Card size="small" title={`疑似重复（${incident.possibleDuplicates.length}）`} data-testid="incident-duplicates">
+    <Card size="small" title={t('incident.duplicates', { count: incident.possibleDuplicates.length })} data-testid="incident-duplicates">
       <Flex vertical gap={10}>
         {incident.possibleDuplicates.map((duplicate) => (
           <Flex key={duplicate.id} vertical gap={2}>
@@ -113,12 +120,12 @@ export function PossibleDuplicates({ incident, onMerge }: PossibleDuplicatesProp
               </Flex>
               {onMerge && (
                 <Button size="small" onClick={() => onMerge(duplicate.id)}>
-                  合并
+                  {t('incident.merge')}
                 </Button>
               )}
             </Flex>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              相距 {Math.round(duplicate.distanceMetres)} 米 · {formatDateTime(duplicate.reportedAt)}
+              {t('incident.duplicateDistance', { metres: Math.round(duplicate.distanceMetres), time: formatDateTime(duplicate.reportedAt) })}
             </Typography.Text>
             <Typography.Text ellipsis>{duplicate.description}</Typography.Text>
           </Flex>

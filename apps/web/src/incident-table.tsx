@@ -1,25 +1,26 @@
-import { INCIDENT_SOURCE_LABELS } from '@civicgrid/domain';
 import { Flex, Typography, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
 import type { IncidentSummary } from './api-types';
 import { navigate } from './app-location';
 import { incidentPath } from './app-routes';
 import { formatDateTime } from './format-date-time';
+import { useI18n, type Locale, type Translate } from './i18n/i18n-context';
 import { DeadlineColourTag, IncidentStatusTag, UrgentTag } from './incident-tags';
 import { PagedTable } from './paged-table';
 
 const FINISHED = new Set(['closed', 'rejected', 'voided', 'merged']);
 
-const columns: TableColumnsType<IncidentSummary> = [
+const columnsOf = (t: Translate, locale: Locale): TableColumnsType<IncidentSummary> => [
   {
     key: 'code',
-    title: '事件编号',
+    title: t('incident.field.code'),
     dataIndex: 'code',
     width: 150,
     render: (code: string) => <span className="monospace" style={{ whiteSpace: 'nowrap' }}>{code}</span>,
   },
   {
     key: 'title',
-    title: '事件',
+    title: t('incident.field.summary'),
     render: (_value, incident) => (
       <Flex vertical gap={2} style={{ minWidth: 0 }}>
         <Flex gap={4} align="center" style={{ minWidth: 0 }}>
@@ -36,16 +37,17 @@ const columns: TableColumnsType<IncidentSummary> = [
       </Flex>
     ),
   },
-  { key: 'category', title: '分类', dataIndex: 'categoryName', width: 120, ellipsis: true, render: (name: string | null) => name ?? '未分类' },
-  { key: 'status', title: '状态', dataIndex: 'status', width: 96, render: (_status, incident) => <IncidentStatusTag status={incident.status} /> },
+  { key: 'category', title: t('incident.field.categoryShort'), dataIndex: 'categoryName', width: 120, ellipsis: true, render: (name: string | null) => name ?? t('incident.uncategorised') },
+  // English status names (Awaiting intake) are wider than the four characters of the Chinese ones.
+  { key: 'status', title: t('common.status'), dataIndex: 'status', width: locale === 'en' ? 132 : 96, render: (_status, incident) => <IncidentStatusTag status={incident.status} /> },
   {
     key: 'source',
-    title: '来源',
+    title: t('incident.field.source'),
     dataIndex: 'source',
     width: 104,
     render: (_source, incident) => (
       <Flex vertical>
-        <span>{INCIDENT_SOURCE_LABELS[incident.source] ?? incident.source}</span>
+        <span>{t(`source.${incident.source}`)}</span>
         {incident.hotlineOrderNumber && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {incident.hotlineOrderNumber}
@@ -56,23 +58,23 @@ const columns: TableColumnsType<IncidentSummary> = [
   },
   {
     key: 'place',
-    title: '位置',
+    title: t('incident.field.place'),
     width: 170,
     ellipsis: true,
     render: (_value, incident) => (
       <Flex vertical style={{ minWidth: 0 }}>
-        <Typography.Text ellipsis>{incident.gridName ?? (incident.flaggedOutsideGrids ? '网格外' : '—')}</Typography.Text>
+        <Typography.Text ellipsis>{incident.gridName ?? (incident.flaggedOutsideGrids ? t('incident.outsideGrids') : '—')}</Typography.Text>
         <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
           {incident.regionName ?? ''}
         </Typography.Text>
       </Flex>
     ),
   },
-  { key: 'department', title: '责任部门', dataIndex: 'leadDepartmentName', width: 160, ellipsis: true, render: (name: string | null) => name ?? '—' },
-  { key: 'reportedAt', title: '上报时间', dataIndex: 'reportedAt', width: 168, render: (at: string) => formatDateTime(at) },
+  { key: 'department', title: t('incident.field.department'), dataIndex: 'leadDepartmentName', width: 160, ellipsis: true, render: (name: string | null) => name ?? '—' },
+  { key: 'reportedAt', title: t('incident.field.reportedAt'), dataIndex: 'reportedAt', width: 168, render: (at: string) => formatDateTime(at) },
   {
     key: 'deadline',
-    title: '时限',
+    title: t('incident.field.deadline'),
     width: 190,
     render: (_value, incident) =>
       incident.currentStepDeadline && !FINISHED.has(incident.status) ? (
@@ -97,10 +99,12 @@ interface IncidentTableProps {
 
 /** One page of an incident queue; a row opens the incident. */
 export function IncidentTable({ incidents, total, loading, page, pageSize, onPageChange }: IncidentTableProps) {
+  const { t, locale } = useI18n();
+  const columns = useMemo(() => columnsOf(t, locale), [t, locale]);
   return (
     <PagedTable<IncidentSummary>
       rows={incidents} columns={columns} total={total} loading={loading} page={page} pageSize={pageSize} onPageChange={onPageChange}
-      onOpen={(incident) => navigate(incidentPath(incident.id))} emptyText="暂无事件" countUnit="件" testId="incident-table"
+      onOpen={(incident) => navigate(incidentPath(incident.id))} emptyText={t('incident.empty')} totalText={(count) => t('incident.total', { count })} testId="incident-table"
     />
   );
 }

@@ -1,52 +1,40 @@
-import {
-  INCIDENT_STATUS_LABELS, INCIDENT_WORKFLOW, SATISFACTION_LABELS, SUPERVISION_LEVEL_LABELS, type Satisfaction, type SupervisionLevel,
-} from '@civicgrid/domain';
+import type { Satisfaction, SupervisionLevel } from '@civicgrid/domain';
 import { Card, Flex, Tag, Timeline, Typography } from 'antd';
 import type { IncidentStepView } from './api-types';
 import { formatDateTime } from './format-date-time';
+import { useI18n } from './i18n/i18n-context';
 import { PhotoStrip } from './incident-photos';
-
-/** Steps the server records that are not actions a user takes from this page. */
-const OTHER_STEP_LABELS: Record<string, string> = {
-  report: '上报',
-  transfer: '转办',
-  reclassify: '重新分类',
-  instruct: '批示',
-  copy_to: '抄送',
-  file_for_record: '备案',
-  read: '已阅',
-};
 
 const RED_STEPS = new Set(['reject', 'return', 'rework', 'deny_extension', 'deny_void', 'void', 'reopen', 'supervise']);
 const GREEN_STEPS = new Set(['verify', 'close', 'follow_up', 'handle', 'self_handle']);
-
-export function stepLabel(action: string): string {
-  return (INCIDENT_WORKFLOW as Record<string, { label: string } | undefined>)[action]?.label ?? OTHER_STEP_LABELS[action] ?? action;
-}
 
 /** The few details worth a line of their own: the satisfaction of a follow-up, the level of a supervision notice. */
 function StepDetails({ step }: { step: IncidentStepView }) {
   const satisfaction = step.details.satisfaction as Satisfaction | null | undefined;
   const level = step.details.supervisionLevel as SupervisionLevel | undefined;
+  const { t } = useI18n();
   return (
     <>
       {step.action === 'follow_up' && satisfaction !== undefined && (
         <Tag color={satisfaction === 'not' ? 'red' : satisfaction === null ? 'default' : 'green'}>
-          {satisfaction === null ? '无法联系' : SATISFACTION_LABELS[satisfaction]}
+          {satisfaction === null ? t('incident.unreachable') : t(`satisfaction.${satisfaction}`)}
         </Tag>
       )}
-      {level && <Tag color={level === 'red' ? 'red' : level === 'yellow' ? 'gold' : 'blue'}>{SUPERVISION_LEVEL_LABELS[level]}</Tag>}
+      {level && <Tag color={level === 'red' ? 'red' : level === 'yellow' ? 'gold' : 'blue'}>{t(`supervision.${level}`)}</Tag>}
     </>
   );
 }
 
 function StepContent({ step }: { step: IncidentStepView }) {
+  const { t, lookup } = useI18n();
+  // A workflow action by its button's name; the steps the server records on its own (上报, 转办 …) by theirs.
+  const label = lookup(`incident.action.${step.action}`, lookup(`incident.step.${step.action}`, step.action));
   const unit = step.departmentName ?? step.centerName;
   const statusChanged = step.fromStatus !== null && step.toStatus !== null && step.fromStatus !== step.toStatus;
   return (
     <Flex vertical gap={4} style={{ paddingBottom: 4 }} data-testid="incident-step" data-action={step.action}>
       <Flex gap={8} wrap align="baseline">
-        <Typography.Text strong>{stepLabel(step.action)}</Typography.Text>
+        <Typography.Text strong>{label}</Typography.Text>
         <Typography.Text>{step.actorName}</Typography.Text>
         {unit && <Typography.Text type="secondary">{unit}</Typography.Text>}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -57,10 +45,10 @@ function StepContent({ step }: { step: IncidentStepView }) {
         <Flex gap={12} wrap style={{ fontSize: 12 }}>
           {statusChanged && (
             <Typography.Text type="secondary">
-              {INCIDENT_STATUS_LABELS[step.fromStatus!]} → {INCIDENT_STATUS_LABELS[step.toStatus!]}
+              {lookup(`status.${step.fromStatus}`, String(step.fromStatus))} → {lookup(`status.${step.toStatus}`, String(step.toStatus))}
             </Typography.Text>
           )}
-          {step.deadline && <Typography.Text type="secondary">时限 {formatDateTime(step.deadline)}</Typography.Text>}
+          {step.deadline && <Typography.Text type="secondary">{t('incident.deadlineAt', { time: formatDateTime(step.deadline) })}</Typography.Text>}
         </Flex>
       )}
       <div>
@@ -78,8 +66,9 @@ function StepContent({ step }: { step: IncidentStepView }) {
 
 /** 办理过程: every step of the incident, oldest first, with who, when, what and the photos of the step. */
 export function IncidentTimeline({ steps }: { steps: IncidentStepView[] }) {
+  const { t } = useI18n();
   return (
-    <Card size="small" title={`办理过程（${steps.length}）`} data-testid="incident-timeline">
+    <Card size="small" title={t('incident.timeline', { count: steps.length })} data-testid="incident-timeline">
       <Timeline
         style={{ marginTop: 8 }}
         items={steps.map((step) => ({

@@ -1,5 +1,6 @@
 import { Flex, Typography } from 'antd';
 import { GRID_COLORS } from './grid-map-style';
+import { useI18n } from './i18n/i18n-context';
 
 function Swatch({ fill, border, dashed }: { fill?: string; border: string; dashed?: boolean }) {
   return (
@@ -18,17 +19,18 @@ function Swatch({ fill, border, dashed }: { fill?: string; border: string; dashe
 
 /** What the colours on the map mean. */
 export function MapLegend({ showRegionBoundary }: { showRegionBoundary: boolean }) {
+  const { t } = useI18n();
   const rows = [
-    { key: 'grid', swatch: <Swatch fill="rgba(22, 119, 255, 0.15)" border={GRID_COLORS.outline} />, label: '网格' },
+    { key: 'grid', swatch: <Swatch fill="rgba(22, 119, 255, 0.15)" border={GRID_COLORS.outline} />, label: t('level.grid') },
     {
       key: 'over',
       swatch: <Swatch fill="rgba(22, 119, 255, 0.15)" border={GRID_COLORS.overHouseholdRule} />,
-      label: '超过300户规则',
+      label: t('grid.overRule'),
     },
-    { key: 'selected', swatch: <Swatch fill="rgba(22, 119, 255, 0.45)" border={GRID_COLORS.selectedOutline} />, label: '选中网格' },
+    { key: 'selected', swatch: <Swatch fill="rgba(22, 119, 255, 0.45)" border={GRID_COLORS.selectedOutline} />, label: t('map.legend.selected') },
   ];
   if (showRegionBoundary) {
-    rows.push({ key: 'region', swatch: <Swatch border={GRID_COLORS.regionBoundary} dashed />, label: '区划边界' });
+    rows.push({ key: 'region', swatch: <Swatch border={GRID_COLORS.regionBoundary} dashed />, label: t('map.legend.regionBoundary') });
   }
   return (
     <Flex

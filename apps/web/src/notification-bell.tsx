@@ -5,6 +5,7 @@ import type { NotificationView, NotificationList } from './api-types';
 import { navigate } from './app-location';
 import { incidentPath } from './app-routes';
 import { formatDateTime } from './format-date-time';
+import { useI18n } from './i18n/i18n-context';
 import { notificationApi } from './incident-api';
 import { useErrorMessage } from './use-error-message';
 
@@ -40,6 +41,7 @@ function NotificationRow({ item, onOpen }: { item: NotificationView; onOpen: (it
 /** The bell in the header: the unread count, polled every 30 s, and the latest notifications; one opens its incident. */
 export function NotificationBell() {
   const reportError = useErrorMessage();
+  const { t } = useI18n();
   const [list, setList] = useState<NotificationList>({ items: [], unread: 0 });
   const [open, setOpen] = useState(false);
   const [polls, setPolls] = useState(0);
@@ -86,13 +88,16 @@ export function NotificationBell() {
   const content = (
     <div style={{ width: 360 }} data-testid="notification-list">
       <Flex justify="space-between" align="center" style={{ padding: '4px 4px 8px', borderBottom: '1px solid #f0f0f0' }}>
-        <Typography.Text strong>通知{list.unread > 0 ? `（${list.unread} 条未读）` : ''}</Typography.Text>
+        <Typography.Text strong>
+          {t('notification.title')}
+          {list.unread > 0 ? t('notification.unread', { count: list.unread }) : ''}
+        </Typography.Text>
         <Button type="link" size="small" disabled={list.unread === 0} onClick={markAllRead}>
-          全部标为已读
+          {t('notification.markAllRead')}
         </Button>
       </Flex>
       {list.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无通知" />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notification.empty')} />
       ) : (
         <div style={{ maxHeight: 420, overflowY: 'auto' }}>
           {list.items.map((item) => (
@@ -105,7 +110,7 @@ export function NotificationBell() {
 
   return (
     <Popover content={content} trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen} arrow={false}>
-      <button type="button" className="app-header-user" aria-label={`通知，${list.unread} 条未读`} data-testid="notification-bell">
+      <button type="button" className="app-header-user" aria-label={t('notification.bellLabel', { count: list.unread })} data-testid="notification-bell">
         <Badge count={list.unread} size="small" overflowCount={99}>
           <BellOutlined style={{ fontSize: 18 }} />
         </Badge>

@@ -11,14 +11,14 @@ interface PagedTableProps<Row> {
   /** What a click on a row opens. */
   onOpen: (row: Row) => void;
   emptyText: string;
-  /** The measure word of the total: 共 N 件 / 人 / 个. */
-  countUnit: string;
+  /** The total under the table, in the words of its rows: 共 N 件 / 人 / 个. */
+  totalText: (count: number) => string;
   testId: string;
 }
 
 /** One page of a list whose rows each open a record: the console's lists share this paging and clicking. */
 export function PagedTable<Row extends { id: number }>({
-  rows, columns, total, loading, page, pageSize, onPageChange, onOpen, emptyText, countUnit, testId,
+  rows, columns, total, loading, page, pageSize, onPageChange, onOpen, emptyText, totalText, testId,
 }: PagedTableProps<Row>) {
   return (
     <Table<Row>
@@ -36,7 +36,7 @@ export function PagedTable<Row extends { id: number }>({
         total,
         showSizeChanger: true,
         pageSizeOptions: [20, 50, 100],
-        showTotal: (count) => `共 ${count} ${countUnit}`,
+        showTotal: totalText,
         onChange: onPageChange,
       }}
       data-testid={testId}

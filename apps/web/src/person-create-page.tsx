@@ -2,6 +2,7 @@ import { App, Button, Card, Flex, Form } from 'antd';
 import { useState } from 'react';
 import { navigate } from './app-location';
 import { PERSON_CREATE_ROUTE, PERSON_LIST_ROUTE, personPath } from './app-routes';
+import { useI18n } from './i18n/i18n-context';
 import { PageFrame } from './page-frame';
 import { PersonForm } from './person-form';
 import type { RegisterFormValues } from './register-form-values';
@@ -9,14 +10,15 @@ import type { RegisterFormValues } from './register-form-values';
 /** 新增人员: one person registered by hand, with the same form and rules as an edit or an imported row. */
 export function PersonCreatePage() {
   const { message } = App.useApp();
+  const { t, routeLabel } = useI18n();
   const [form] = Form.useForm<RegisterFormValues>();
   const [saving, setSaving] = useState(false);
 
   return (
     <PageFrame
-      trail={[{ title: PERSON_LIST_ROUTE.label, path: PERSON_LIST_ROUTE.path }, { title: PERSON_CREATE_ROUTE.label }]}
-      title={PERSON_CREATE_ROUTE.label}
-      description="证件号码按 GB 11643 校验；出生日期、性别可由证件号码带出"
+      trail={[{ title: routeLabel(PERSON_LIST_ROUTE), path: PERSON_LIST_ROUTE.path }, { title: routeLabel(PERSON_CREATE_ROUTE) }]}
+      title={routeLabel(PERSON_CREATE_ROUTE)}
+      description={t('person.create.description')}
     >
       <Card style={{ maxWidth: 920 }}>
         <PersonForm
@@ -24,14 +26,14 @@ export function PersonCreatePage() {
           person={null}
           onSaving={setSaving}
           onSaved={(person) => {
-            message.success(`已登记 ${person.name}`);
+            message.success(t('person.created', { name: person.name }));
             navigate(personPath(person.id));
           }}
         />
         <Flex gap={8} justify="flex-end">
-          <Button onClick={() => navigate(PERSON_LIST_ROUTE.path)}>取消</Button>
+          <Button onClick={() => navigate(PERSON_LIST_ROUTE.path)}>{t('common.cancel')}</Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="person-form-save">
-            保存
+            {t('common.save')}
           </Button>
         </Flex>
       </Card>

@@ -1,6 +1,7 @@
 import { Alert, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useI18n } from './i18n/i18n-context';
 import { personApi } from './person-api';
 import type { PersonDetail } from './register-types';
 import { errorMessageOf } from './use-error-message';
@@ -20,6 +21,7 @@ interface PersonDeregisterModalProps {
 /** 注销: the person has died, moved away or was registered twice; the record stays, marked, with the reason. */
 export function PersonDeregisterModal({ person, open, onClose, onDone }: PersonDeregisterModalProps) {
   const [form] = Form.useForm<DeregisterValues>();
+  const { t } = useI18n();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -38,8 +40,8 @@ export function PersonDeregisterModal({ person, open, onClose, onDone }: PersonD
   return (
     <Modal
       open={open}
-      title={`注销人员：${person.name}`}
-      okText="注销"
+      title={t('person.deregisterTitle', { name: person.name })}
+      okText={t('register.deregister')}
       okButtonProps={{ danger: true }}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -47,13 +49,17 @@ export function PersonDeregisterModal({ person, open, onClose, onDone }: PersonD
       destroyOnHidden
       width={480}
     >
-      <Typography.Paragraph type="secondary">注销后该人员不再计入实有人口，记录和变更历史仍然保留。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('person.deregisterNote')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ date: dayjs() }} data-testid="person-deregister-form">
-        <Form.Item name="date" label="注销日期" rules={[{ required: true, message: '请选择注销日期' }]}>
+        <Form.Item name="date" label={t('register.deregisteredOn')} rules={[{ required: true, message: t('register.chooseDeregistrationDate') }]}>
           <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
         </Form.Item>
-        <Form.Item name="reason" label="注销原因" rules={[{ required: true, whitespace: true, message: '请填写注销原因' }, { max: 200 }]}>
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder="如 死亡、迁出、重复登记" />
+        <Form.Item
+          name="reason"
+          label={t('register.deregistrationReason')}
+          rules={[{ required: true, whitespace: true, message: t('register.fillDeregistrationReason') }, { max: 200 }]}
+        >
+          <Input.TextArea rows={3} maxLength={200} showCount placeholder={t('person.deregisterPlaceholder')} />
         </Form.Item>
       </Form>
       {problem && <Alert type="error" showIcon title={problem} />}

@@ -2,6 +2,7 @@ import { App, Button, Card, Empty, Flex, Radio, Spin, Table, Tag, Typography, ty
 import { useEffect, useState } from 'react';
 import { navigate } from './app-location';
 import { PERSON_DUPLICATES_ROUTE, PERSON_LIST_ROUTE, personPath } from './app-routes';
+import { useI18n } from './i18n/i18n-context';
 import { PageFrame } from './page-frame';
 import { personApi } from './person-api';
 import { DeregisteredTag, ResidencyTag } from './person-tags';
@@ -9,11 +10,7 @@ import type { PersonDuplicateGroup, PersonListItem } from './register-types';
 import { RegionCascader } from './region-cascader';
 import { useErrorMessage } from './use-error-message';
 
-const REASON_LABELS: Record<PersonDuplicateGroup['reason'], { label: string; color: string }> = {
-  legacy_id_matches: { label: '旧版15位证件号码与另一条记录的18位号码一致', color: 'red' },
-  missing_id: { label: '其中有记录未登记证件号码', color: 'orange' },
-  different_ids: { label: '证件号码不同，可能是重名', color: 'default' },
-};
+const REASON_COLOURS: Record<PersonDuplicateGroup['reason'], string> = { legacy_id_matches: 'red', missing_id: 'orange', different_ids: 'default' };
 
 interface DuplicateGroupCardProps {
   group: PersonDuplicateGroup;
@@ -22,18 +19,21 @@ interface DuplicateGroupCardProps {
 
 /** One group of records that look like one person: the one to keep is chosen, each other one merged into it. */
 function DuplicateGroupCard({ group, onMerge }: DuplicateGroupCardProps) {
+  const { t } = useI18n();
   const [keptId, setKeptId] = useState(group.persons[0]?.id);
   const kept = group.persons.find((person) => person.id === keptId);
   const columns: TableColumnsType<PersonListItem> = [
     {
       key: 'keep',
-      title: '保留',
+      title: t('person.duplicate.keep'),
       width: 60,
-      render: (_value, person) => <Radio checked={person.id === keptId} onChange={() => setKeptId(person.id)} aria-label={`保留 ${person.name}`} />,
+      render: (_value, person) => (
+        <Radio checked={person.id === keptId} onChange={() => setKeptId(person.id)} aria-label={t('person.duplicate.keepOne', { name: person.name })} />
+      ),
     },
     {
       key: 'name',
-      title: '姓名',
+      title: t('person.field.name'),
       width: 140,
       render: (_value, person) => (
         <Flex gap={4} align="center">
@@ -42,11 +42,11 @@ function DuplicateGroupCard({ group, onMerge }: DuplicateGroupCardProps) {
         </Flex>
       ),
     },
-    { key: 'idNumber', title: '证件号码', dataIndex: 'idNumberMasked', width: 190, render: (value: string | null) => <span className="monospace">{value ?? '—'}</span> },
-    { key: 'birthDate', title: '出生日期', dataIndex: 'birthDate', width: 110, render: (value: string | null) => value ?? '—' },
-    { key: 'residency', title: '人口类型', width: 100, render: (_value, person) => <ResidencyTag residency={person.residency} /> },
-    { key: 'grid', title: '所属网格', dataIndex: 'gridName', ellipsis: true, render: (value: string | null) => value ?? '—' },
-    { key: 'address', title: '现住址', dataIndex: 'currentAddress', ellipsis: true, render: (value: string | null) => value ?? '—' },
+    { key: 'idNumber', title: t('person.field.idNumber'), dataIndex: 'idNumberMasked', width: 190, render: (value: string | null) => <span className="monospace">{value ?? '—'}</span> },
+    { key: 'birthDate', title: t('person.field.birthDate'), dataIndex: 'birthDate', width: 110, render: (value: string | null) => value ?? '—' },
+    { key: 'residency', title: t('person.field.residency'), width: 100, render: (_value, person) => <ResidencyTag residency={person.residency} /> },
+    { key: 'grid', title: t('grid.belonging'), dataIndex: 'gridName', ellipsis: true, render: (value: string | null) => value ?? '—' },
+    { key: 'address', title: t('person.field.address'), dataIndex: 'currentAddress', ellipsis: true, render: (value: string | null) => value ?? '—' },
     {
       key: 'merge',
       title: '',
@@ -54,18 +54,18 @@ function DuplicateGroupCard({ group, onMerge }: DuplicateGroupCardProps) {
       render: (_value, person) =>
         kept && person.id !== kept.id ? (
           <Button size="small" danger onClick={() => onMerge(person, kept)}>
-            合并到保留记录
+            {t('person.duplicate.mergeIntoKept')}
           </Button>
         ) : (
-          <Typography.Text type="secondary">保留此记录</Typography.Text>
+          <Typography.Text type="secondary">{t('person.duplicate.kept')}</Typography.Text>
         ),
     },
   ];
   return (
     <Card
       size="small"
-      title={`${group.name}，${group.birthDate} 出生，${group.persons.length} 条记录`}
-      extra={<Tag color={REASON_LABELS[group.reason].color}>{REASON_LABELS[group.reason].label}</Tag>}
+      title={t('person.duplicate.group', { name: group.name, birthDate: group.birthDate, count: group.persons.length })}
+      extra={<Tag color={REASON_COLOURS[group.reason]}>{t(`person.duplicate.reason.${group.reason}`)}</Tag>}
       data-testid="duplicate-group"
     >
       <Table<PersonListItem> rowKey="id" size="small" columns={columns} dataSource={group.persons} pagination={false} tableLayout="fixed" />
@@ -77,6 +77,7 @@ function DuplicateGroupCard({ group, onMerge }: DuplicateGroupCardProps) {
 export function PersonDuplicatesPage() {
   const { message, modal } = App.useApp();
   const reportError = useErrorMessage();
+  const { t, routeLabel } = useI18n();
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const [groups, setGroups] = useState<PersonDuplicateGroup[] | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -90,14 +91,17 @@ export function PersonDuplicatesPage() {
 
   const merge = (person: PersonListItem, into: PersonListItem) => {
     modal.confirm({
-      title: `将“${person.name}”合并到保留的记录？`,
-      content: `此记录（${person.idNumberMasked ?? '无证件号码'}）的走访、租住和人群记录将移到保留的记录（${into.idNumberMasked ?? '无证件号码'}），此记录随即注销。合并记入两人的变更记录，不能撤销。`,
-      okText: '确认合并',
+      title: t('person.duplicate.confirmTitle', { name: person.name }),
+      content: t('person.duplicate.confirmContent', {
+        from: person.idNumberMasked ?? t('person.duplicate.noIdNumber'),
+        into: into.idNumberMasked ?? t('person.duplicate.noIdNumber'),
+      }),
+      okText: t('person.duplicate.confirm'),
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
           await personApi.merge(person.id, into.id, person.version);
-          message.success(`已将 ${person.name} 合并`);
+          message.success(t('person.duplicate.merged', { name: person.name }));
           setReloads((count) => count + 1);
         } catch (error) {
           reportError(error);
@@ -108,12 +112,12 @@ export function PersonDuplicatesPage() {
 
   return (
     <PageFrame
-      trail={[{ title: PERSON_LIST_ROUTE.label, path: PERSON_LIST_ROUTE.path }, { title: PERSON_DUPLICATES_ROUTE.label }]}
-      title={PERSON_DUPLICATES_ROUTE.label}
-      description="辖区内姓名和出生日期相同的记录：核实后将重复的记录合并到保留的一条"
+      trail={[{ title: routeLabel(PERSON_LIST_ROUTE), path: PERSON_LIST_ROUTE.path }, { title: routeLabel(PERSON_DUPLICATES_ROUTE) }]}
+      title={routeLabel(PERSON_DUPLICATES_ROUTE)}
+      description={t('person.duplicate.description')}
       actions={
         <div style={{ width: 240 }}>
-          <RegionCascader value={regionCode} onChange={setRegionCode} placeholder="全部辖区" />
+          <RegionCascader value={regionCode} onChange={setRegionCode} placeholder={t('person.duplicate.allAreas')} />
         </div>
       }
     >
@@ -123,11 +127,11 @@ export function PersonDuplicatesPage() {
         </Flex>
       ) : groups.length === 0 ? (
         <Card>
-          <Empty description="没有疑似重复的人员" />
+          <Empty description={t('person.duplicate.none')} />
         </Card>
       ) : (
         <Flex vertical gap={16}>
-          <Typography.Text type="secondary">共 {groups.length} 组</Typography.Text>
+          <Typography.Text type="secondary">{t('person.duplicate.groups', { count: groups.length })}</Typography.Text>
           {groups.map((group) => (
             <DuplicateGroupCard key={group.key} group={group} onMerge={merge} />
           ))}

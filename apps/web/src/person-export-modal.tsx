@@ -1,4 +1,5 @@
 import { Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
+import { useI18n } from './i18n/i18n-context';
 import { personApi, type ExportEncoding, type ExportFormat } from './person-api';
 import type { PersonListFilter } from './register-types';
 import { useCurrentUser } from './session-context';
@@ -24,6 +25,7 @@ interface PersonExportModalProps {
 export function PersonExportModal({ open, filter, total, onClose }: PersonExportModalProps) {
   const canReveal = useCurrentUser().can('person.reveal');
   const [form] = Form.useForm<ExportValues>();
+  const { t } = useI18n();
   const format = Form.useWatch('format', form);
   const reveal = Form.useWatch('reveal', form);
 
@@ -39,20 +41,20 @@ export function PersonExportModal({ open, filter, total, onClose }: PersonExport
   };
 
   return (
-    <Modal open={open} title="导出实有人口" okText="导出" onOk={() => form.submit()} onCancel={onClose} width={480} destroyOnHidden>
+    <Modal open={open} title={t('person.export.title')} okText={t('person.export')} onOk={() => form.submit()} onCancel={onClose} width={480} destroyOnHidden>
       <div data-testid="person-export-modal">
-        <Typography.Paragraph type="secondary">按当前筛选条件导出 {total} 人，列与导入模板相同；导出记入审计日志。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('person.export.summary', { count: total })}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={download} initialValues={{ format: 'xlsx', encoding: 'utf8', reveal: false }}>
-          <Form.Item name="format" label="文件格式">
+          <Form.Item name="format" label={t('person.export.format')}>
             <Radio.Group
               options={[
-                { value: 'xlsx', label: 'Excel（.xlsx）' },
-                { value: 'csv', label: 'CSV（.csv）' },
+                { value: 'xlsx', label: t('person.export.xlsx') },
+                { value: 'csv', label: t('person.export.csv') },
               ]}
             />
           </Form.Item>
           {format === 'csv' && (
-            <Form.Item name="encoding" label="文字编码" extra="用旧版 Excel 或 WPS 打开出现乱码时，请选 GBK">
+            <Form.Item name="encoding" label={t('person.export.encoding')} extra={t('person.export.encodingHint')}>
               <Radio.Group
                 options={[
                   { value: 'utf8', label: 'UTF-8' },
@@ -62,13 +64,17 @@ export function PersonExportModal({ open, filter, total, onClose }: PersonExport
             </Form.Item>
           )}
           {canReveal && (
-            <Form.Item name="reveal" valuePropName="checked" extra="默认证件号码、联系电话脱敏；只有导出原文的文件才能修改后再导入。" style={{ marginBottom: reveal ? 8 : undefined }}>
-              <Checkbox>导出证件号码、联系电话原文</Checkbox>
+            <Form.Item name="reveal" valuePropName="checked" extra={t('person.export.revealHint')} style={{ marginBottom: reveal ? 8 : undefined }}>
+              <Checkbox>{t('person.export.reveal')}</Checkbox>
             </Form.Item>
           )}
           {canReveal && reveal && (
-            <Form.Item name="reason" label="导出原文的理由" rules={[{ required: true, whitespace: true, min: 2, max: 200, message: '请填写 2–200 字的理由' }]}>
-              <Input.TextArea rows={2} maxLength={200} showCount placeholder="例如：核对辖区流动人口登记信息" />
+            <Form.Item
+              name="reason"
+              label={t('person.export.reason')}
+              rules={[{ required: true, whitespace: true, min: 2, max: 200, message: t('person.export.reasonRequired') }]}
+            >
+              <Input.TextArea rows={2} maxLength={200} showCount placeholder={t('person.export.reasonPlaceholder')} />
             </Form.Item>
           )}
         </Form>

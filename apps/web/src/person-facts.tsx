@@ -2,36 +2,37 @@ import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { RevealedPerson } from './api-types';
 import { formatFieldValue } from './format-field-value';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { fieldApplies, PERSON_FIELD_GROUPS, personField } from './person-field-groups';
 import { AttentionTags, ResidencyTag } from './person-tags';
 import type { PersonDetail } from './register-types';
 
 const EMPTY = <Typography.Text type="secondary">—</Typography.Text>;
 
-function sensitiveValue(masked: string | null, revealed: string | null | undefined, extra?: ReactNode) {
+function sensitiveValue(t: Translate, masked: string | null, revealed: string | null | undefined, extra?: ReactNode) {
   const value = revealed === undefined ? masked : revealed;
   if (!value) return EMPTY;
   return (
     <Flex gap={6} align="center" wrap>
       <span className="monospace">{value}</span>
-      {revealed !== undefined && <Tag color="orange">原文 · 已留痕</Tag>}
+      {revealed !== undefined && <Tag color="orange">{t('person.revealedTag')}</Tag>}
       {extra}
     </Flex>
   );
 }
 
-function plainValue(key: string, person: PersonDetail): ReactNode {
-  const text = formatFieldValue(personField(key), (person as unknown as Record<string, unknown>)[key]);
+function plainValue(key: string, person: PersonDetail, t: Translate): ReactNode {
+  const text = formatFieldValue(personField(key), (person as unknown as Record<string, unknown>)[key], t);
   return text === '' ? EMPTY : text;
 }
 
 /** One field's value on the page: the masked or revealed original of a sensitive field, tags for the coded ones. */
-function fieldValue(key: string, person: PersonDetail, revealed: RevealedPerson | null): ReactNode {
+function fieldValue(key: string, person: PersonDetail, revealed: RevealedPerson | null, t: Translate): ReactNode {
   switch (key) {
     case 'idNumber':
-      return sensitiveValue(person.idNumberMasked, revealed?.idNumber, person.idNumberLegacy && <Tag color="gold">旧版15位，待更新</Tag>);
+      return sensitiveValue(t, person.idNumberMasked, revealed?.idNumber, person.idNumberLegacy && <Tag color="gold">{t('person.legacyId')}</Tag>);
     case 'mobile':
-      return sensitiveValue(person.mobileMasked, revealed?.mobile);
+      return sensitiveValue(t, person.mobileMasked, revealed?.mobile);
     case 'residency':
       return <ResidencyTag residency={person.residency} />;
     case 'attentionLevel':
@@ -44,9 +45,9 @@ function fieldValue(key: string, person: PersonDetail, revealed: RevealedPerson 
         </span>
       ) : EMPTY;
     case 'nationality':
-      return person.nationality === 'CHN' ? '中国' : plainValue(key, person);
+      return person.nationality === 'CHN' ? t('person.china') : plainValue(key, person, t);
     default:
-      return plainValue(key, person);
+      return plainValue(key, person, t);
   }
 }
 
@@ -57,6 +58,7 @@ interface PersonFactsProps {
 
 /** The person's record, grouped as the register groups it: 基本信息, 户籍与居住, 网格与户, 关注与核实. */
 export function PersonFacts({ person, revealed }: PersonFactsProps) {
+  const { t } = useI18n();
   return (
     <Flex vertical gap={16} data-testid="person-facts">
       {PERSON_FIELD_GROUPS.map((group) => {
@@ -64,7 +66,7 @@ export function PersonFacts({ person, revealed }: PersonFactsProps) {
           (key) => fieldApplies(key, person) && (person.deregisteredOn || (key !== 'deregisteredOn' && key !== 'deregistrationReason')),
         );
         return (
-          <Card key={group.title} size="small" title={group.title}>
+          <Card key={group.title} size="small" title={t(group.title)}>
             {/* A grid rather than Descriptions, so that the four cards line up their columns. */}
             <Row gutter={[24, 10]}>
               {keys.map((key) => {
@@ -76,7 +78,7 @@ export function PersonFacts({ person, revealed }: PersonFactsProps) {
                         {field.header}
                       </Typography.Text>
                       <span data-field={key} style={{ minWidth: 0, wordBreak: 'break-all' }}>
-                        {fieldValue(key, person, revealed)}
+                        {fieldValue(key, person, revealed, t)}
                       </span>
                     </Flex>
                   </Col>

@@ -1,6 +1,7 @@
 import {
   PERSON_FIELDS, PERSON_RESIDENCY_FIELDS, RESIDENCY_FIELD_APPLIES, type PersonFieldKey, type PersonResidencyFieldKey, type RegisterField,
 } from '@civicgrid/domain';
+import type { MessageKey } from './i18n/i18n-context';
 
 export type PersonFormKey = PersonFieldKey | PersonResidencyFieldKey;
 export type PersonField = RegisterField & { key: PersonFormKey };
@@ -12,24 +13,24 @@ const FIELD_BY_KEY = new Map<string, PersonField>(PERSON_FIELD_LIST.map((field) 
 export const personField = (key: string): PersonField | undefined => FIELD_BY_KEY.get(key);
 
 /** How the person page and the form group the fields; every field of PERSON_FIELD_LIST is in one group. */
-export const PERSON_FIELD_GROUPS: { title: string; keys: PersonFormKey[] }[] = [
+export const PERSON_FIELD_GROUPS: { title: MessageKey; keys: PersonFormKey[] }[] = [
   {
-    title: '基本信息',
+    title: 'person.fieldGroup.basic',
     keys: [
       'name', 'formerName', 'gender', 'idType', 'idNumber', 'birthDate', 'nationality', 'ethnicity', 'mobile', 'maritalStatus',
       'politicalStatus', 'education', 'religion', 'occupation', 'workplace',
     ],
   },
   {
-    title: '户籍与居住',
+    title: 'person.fieldGroup.residence',
     keys: [
       'residency', 'leftBehind', 'leftBehindKind', 'inflowReason', 'inflowOn', 'residencePermitNumber', 'foreignName', 'visaType', 'entryOn',
       'visaExpiresOn', 'nativePlace', 'registeredAddress', 'currentAddress',
     ],
   },
-  { title: '网格与户', keys: ['gridCode', 'householdNumber', 'relationToHead'] },
+  { title: 'person.fieldGroup.grid', keys: ['gridCode', 'householdNumber', 'relationToHead'] },
   {
-    title: '关注与核实',
+    title: 'person.fieldGroup.attention',
     keys: ['attentionLevel', 'underAttention', 'attentionReason', 'dataSource', 'nextVisitOn', 'lastVerifiedOn', 'deregisteredOn', 'deregistrationReason'],
   },
 ];

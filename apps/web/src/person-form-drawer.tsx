@@ -1,5 +1,6 @@
 import { App, Button, Drawer, Flex, Form } from 'antd';
 import { useState } from 'react';
+import { useI18n } from './i18n/i18n-context';
 import { PersonForm } from './person-form';
 import type { RegisterFormValues } from './register-form-values';
 import type { PersonDetail } from './register-types';
@@ -14,6 +15,7 @@ interface PersonFormDrawerProps {
 /** 编辑: the person's fields in a drawer beside the page; only what was changed is sent, with the version it was read at. */
 export function PersonFormDrawer({ open, person, onClose, onSaved }: PersonFormDrawerProps) {
   const { message } = App.useApp();
+  const { t } = useI18n();
   const [form] = Form.useForm<RegisterFormValues>();
   const [saving, setSaving] = useState(false);
 
@@ -21,14 +23,14 @@ export function PersonFormDrawer({ open, person, onClose, onSaved }: PersonFormD
     <Drawer
       open={open}
       onClose={onClose}
-      title={`编辑人员：${person.name}`}
+      title={t('person.editTitle', { name: person.name })}
       size={760}
       destroyOnHidden
       extra={
         <Flex gap={8}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="person-form-save">
-            保存
+            {t('common.save')}
           </Button>
         </Flex>
       }
@@ -38,7 +40,7 @@ export function PersonFormDrawer({ open, person, onClose, onSaved }: PersonFormD
         person={person}
         onSaving={setSaving}
         onSaved={(saved, changed) => {
-          message.success(changed ? `已保存 ${saved.name} 的信息` : '没有修改');
+          message.success(changed ? t('person.saved', { name: saved.name }) : t('common.noChanges'));
           onSaved(saved);
         }}
       />

@@ -1,7 +1,7 @@
 import { parsePersonResidencyValues, parsePersonValues, type Residency } from '@civicgrid/domain';
 import { DEREGISTRATION_KEYS, fieldApplies, PERSON_FIELD_LIST } from './person-field-groups';
 import {
-  changedValuesOf, formValuesOf, requestValuesOf, withoutHeader, type FieldProblem, type RegisterFormValues,
+  changedValuesOf, fieldProblemOf, formValuesOf, requestValuesOf, type FieldProblem, type RegisterFormValues,
 } from './register-form-values';
 import type { PersonDetail } from './register-types';
 
@@ -45,5 +45,5 @@ export function checkPersonValues(values: Record<string, unknown>): FieldProblem
     new Set(Object.keys(values).filter((key) => values[key] !== null)),
   );
   const errors = [...('errors' in main ? main.errors : []), ...('errors' in residency ? residency.errors : [])];
-  return errors.map((error) => ({ field: error.field, message: withoutHeader(FORM_FIELDS, error.field, error.zh) }));
+  return errors.map((error) => fieldProblemOf(FORM_FIELDS, error));
 }

@@ -1,6 +1,7 @@
 import { Alert, Col, Form, Row, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { ApiError } from './api-client';
+import { useI18n } from './i18n/i18n-context';
 import { personApi } from './person-api';
 import { fieldApplies, PERSON_FIELD_GROUPS, personField } from './person-field-groups';
 import { RegisterFieldItem } from './register-field-item';
@@ -31,6 +32,7 @@ interface PersonFormProps {
  * rules run first; what the server still refuses comes back under the field it names.
  */
 export function PersonForm({ form, person, onSaving, onSaved, columns = 2 }: PersonFormProps) {
+  const { t } = useI18n();
   const [problem, setProblem] = useState<string | null>(null);
   // The fields only some persons have appear with the residency (or left-behind flag) they belong to.
   const residency = Form.useWatch('residency', form);
@@ -44,7 +46,9 @@ export function PersonForm({ form, person, onSaving, onSaved, columns = 2 }: Per
     if (first && FORM_KEYS.has(first.field)) form.scrollToField(first.field, { block: 'center' });
     // A problem with a field the form does not show (e.g. 注销原因) is said above the form.
     const elsewhere = problems.filter((entry) => !FORM_KEYS.has(entry.field));
-    return elsewhere.map((entry) => `${personField(entry.field)?.header ?? entry.field}：${entry.message}`).join('；');
+    return elsewhere
+      .map((entry) => t('common.labelled', { label: personField(entry.field)?.header ?? entry.field, value: entry.message }))
+      .join(t('common.sentenceSeparator'));
   };
 
   const submit = async (values: RegisterFormValues) => {
@@ -68,7 +72,7 @@ export function PersonForm({ form, person, onSaving, onSaved, columns = 2 }: Per
       const fieldProblems = taken ? [{ field: 'idNumber', message: errorMessageOf(error) }] : serverFieldProblems(FORM_FIELDS, error);
       if (fieldProblems.length > 0) setProblem(showProblems(fieldProblems) || errorMessageOf(error));
       else if (error instanceof ApiError && error.code === 'person.version_conflict') {
-        setProblem('该人员刚被他人修改，请关闭后刷新页面，在最新信息上重新修改');
+        setProblem(t('person.versionConflict'));
       } else setProblem(errorMessageOf(error));
     } finally {
       onSaving(false);
@@ -92,7 +96,7 @@ export function PersonForm({ form, person, onSaving, onSaved, columns = 2 }: Per
         return (
           <section key={group.title}>
             <Typography.Title level={5} style={{ margin: '4px 0 12px' }}>
-              {group.title}
+              {t(group.title)}
             </Typography.Title>
             <Row gutter={16}>
               {fields.map((field) => (

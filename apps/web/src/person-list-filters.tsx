@@ -1,15 +1,13 @@
-import {
-  ATTENTION_LEVEL_LABELS, CARE_GROUP_KIND_LABELS, CARE_GROUP_KINDS, RESIDENCIES, RESIDENCY_LABELS, SPECIAL_GROUP_KIND_LABELS, SPECIAL_GROUP_KINDS,
-} from '@civicgrid/domain';
+import { CARE_GROUP_KIND_LABELS, CARE_GROUP_KINDS, RESIDENCIES, SPECIAL_GROUP_KIND_LABELS, SPECIAL_GROUP_KINDS } from '@civicgrid/domain';
 import { App, Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { GridSelect } from './grid-select';
+import { useI18n } from './i18n/i18n-context';
+import { ATTENTION_LEVELS } from './person-tags';
 import type { PersonListFilter } from './register-types';
 import { RegionCascader } from './region-cascader';
 import { useCurrentUser } from './session-context';
 
-const RESIDENCY_OPTIONS = RESIDENCIES.map((residency) => ({ value: residency, label: RESIDENCY_LABELS[residency] }));
-const ATTENTION_OPTIONS = Object.entries(ATTENTION_LEVEL_LABELS).map(([value, label]) => ({ value: Number(value), label }));
 const SPECIAL_GROUP_OPTIONS = SPECIAL_GROUP_KINDS.map((kind) => ({ value: kind, label: SPECIAL_GROUP_KIND_LABELS[kind] }));
 const CARE_GROUP_OPTIONS = CARE_GROUP_KINDS.map((kind) => ({ value: kind, label: CARE_GROUP_KIND_LABELS[kind] }));
 
@@ -21,6 +19,7 @@ interface PersonListFiltersProps {
 /** The filter bar above 实有人口: text, where (region, grid), what kind of resident, attention and groups. */
 export function PersonListFilters({ value, onChange }: PersonListFiltersProps) {
   const { message } = App.useApp();
+  const { t } = useI18n();
   // Special-group labels are sensitive: only those who may see them filter by them.
   const canSeeSpecialGroups = useCurrentUser().can('person.reveal');
   const set = <K extends keyof PersonListFilter>(key: K, next: PersonListFilter[K]) => onChange({ ...value, [key]: next });
@@ -36,13 +35,13 @@ export function PersonListFilters({ value, onChange }: PersonListFiltersProps) {
   return (
     <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }} data-testid="person-filters">
       <Input.Search
-        placeholder="姓名、证件号码、电话、地址"
+        placeholder={t('person.filter.search')}
         allowClear
         value={text}
         onChange={(event) => setText(event.target.value)}
         onSearch={(query) => {
           const trimmed = query.trim();
-          if (trimmed.length === 1) message.info('请至少输入 2 个字');
+          if (trimmed.length === 1) message.info(t('person.filter.minLength'));
           else set('q', trimmed || undefined);
         }}
         style={{ width: 280 }}
@@ -53,21 +52,21 @@ export function PersonListFilters({ value, onChange }: PersonListFiltersProps) {
           value={value.regionCode}
           // A grid chosen before may lie outside the new region.
           onChange={(regionCode) => onChange({ ...value, regionCode, gridCode: undefined })}
-          placeholder="所在区划"
+          placeholder={t('region.located')}
         />
       </div>
-      <GridSelect value={value.gridCode} onChange={(gridCode) => set('gridCode', gridCode)} regionCode={value.regionCode} placeholder="所属网格" style={{ width: 190 }} />
+      <GridSelect value={value.gridCode} onChange={(gridCode) => set('gridCode', gridCode)} regionCode={value.regionCode} placeholder={t('grid.belonging')} style={{ width: 190 }} />
       <Select
-        placeholder="人口类型"
-        options={RESIDENCY_OPTIONS}
+        placeholder={t('person.field.residency')}
+        options={RESIDENCIES.map((residency) => ({ value: residency, label: t(`residency.${residency}`) }))}
         value={value.residency}
         onChange={(residency) => set('residency', residency)}
         allowClear
         style={{ width: 120 }}
       />
       <Select
-        placeholder="关注程度"
-        options={ATTENTION_OPTIONS}
+        placeholder={t('register.attentionLevel')}
+        options={ATTENTION_LEVELS.map((level) => ({ value: level, label: t(`attentionLevel.${level}`) }))}
         value={value.attentionLevel}
         onChange={(level) => set('attentionLevel', level)}
         allowClear
@@ -75,7 +74,7 @@ export function PersonListFilters({ value, onChange }: PersonListFiltersProps) {
       />
       {canSeeSpecialGroups && (
         <Select
-          placeholder="特殊人群"
+          placeholder={t('person.filter.specialGroup')}
           options={SPECIAL_GROUP_OPTIONS}
           value={value.specialGroup}
           onChange={(group) => set('specialGroup', group)}
@@ -84,18 +83,18 @@ export function PersonListFilters({ value, onChange }: PersonListFiltersProps) {
         />
       )}
       <Select
-        placeholder="关爱对象"
+        placeholder={t('person.filter.careGroup')}
         options={CARE_GROUP_OPTIONS}
         value={value.careGroup}
         onChange={(group) => set('careGroup', group)}
         allowClear
         style={{ width: 130 }}
       />
-      <Checkbox {...flag('leftBehind')}>留守人员</Checkbox>
-      <Checkbox {...flag('underAttention')}>重点关注</Checkbox>
-      <Checkbox {...flag('deregistered')}>只看已注销</Checkbox>
+      <Checkbox {...flag('leftBehind')}>{t('person.filter.leftBehind')}</Checkbox>
+      <Checkbox {...flag('underAttention')}>{t('person.underAttention')}</Checkbox>
+      <Checkbox {...flag('deregistered')}>{t('register.deregisteredOnly')}</Checkbox>
       <Button type="link" disabled={empty} onClick={() => onChange({})}>
-        清除筛选
+        {t('common.clearFilters')}
       </Button>
     </Flex>
   );

@@ -3,6 +3,7 @@ import { Button, Card } from 'antd';
 import { useEffect, useState } from 'react';
 import { navigate } from './app-location';
 import { IMPORT_ROUTE, PERSON_CREATE_ROUTE, PERSON_DUPLICATES_ROUTE, PERSON_LIST_ROUTE } from './app-routes';
+import { useI18n } from './i18n/i18n-context';
 import { PageFrame } from './page-frame';
 import { personApi } from './person-api';
 import { PersonExportModal } from './person-export-modal';
@@ -25,6 +26,7 @@ const remembered = new Map<number, ListState>();
 export function PersonListPage() {
   const user = useCurrentUser();
   const reportError = useErrorMessage();
+  const { t, routeLabel } = useI18n();
   const canManage = user.can('base_data.manage');
   const [state, setState] = useState<ListState>(() => remembered.get(user.userId) ?? { filter: {}, page: 1, pageSize: 20 });
   const [result, setResult] = useState<RecordPage<PersonListItem>>({ items: [], total: 0 });
@@ -48,27 +50,27 @@ export function PersonListPage() {
 
   return (
     <PageFrame
-      trail={[{ title: PERSON_LIST_ROUTE.label }]}
-      title={PERSON_LIST_ROUTE.label}
-      description="人进户、户进房、房进网格：户籍、流动和境外人员的活档案"
+      trail={[{ title: routeLabel(PERSON_LIST_ROUTE) }]}
+      title={routeLabel(PERSON_LIST_ROUTE)}
+      description={t('person.list.description')}
       actions={
         <>
           {canManage && (
             <Button icon={<UsergroupDeleteOutlined />} onClick={() => navigate(PERSON_DUPLICATES_ROUTE.path)}>
-              疑似重复
+              {t('person.duplicates')}
             </Button>
           )}
           <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)}>
-            导出
+            {t('person.export')}
           </Button>
           {canManage && (
             <Button icon={<UploadOutlined />} onClick={() => navigate(IMPORT_ROUTE.path)}>
-              导入
+              {t('person.import')}
             </Button>
           )}
           {canManage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(PERSON_CREATE_ROUTE.path)}>
-              新增
+              {t('person.new')}
             </Button>
           )}
         </>

@@ -4,8 +4,9 @@ import { useEffect, useState } from 'react';
 import { ApiError } from './api-client';
 import type { RevealedPerson } from './api-types';
 import { navigate } from './app-location';
-import { PERSON_LIST_ROUTE } from './app-routes';
+import { PERSON_LIST_ROUTE, PERSON_ROUTE } from './app-routes';
 import { HouseholdPersonsTable } from './household-persons-table';
+import { useI18n } from './i18n/i18n-context';
 import { PageFrame } from './page-frame';
 import { personApi } from './person-api';
 import { PersonDeregisterModal } from './person-deregister-modal';
@@ -17,22 +18,21 @@ import type { PersonAction, PersonDetail, PersonGroupView } from './register-typ
 import { RevealPersonModal } from './reveal-person-modal';
 import { errorMessageOf, useErrorMessage } from './use-error-message';
 
-const TRAIL = [{ title: PERSON_LIST_ROUTE.label, path: PERSON_LIST_ROUTE.path }];
-
 function GroupRecords({ records, color }: { records: PersonGroupView[]; color: string }) {
+  const { t } = useI18n();
   return records.map((record) => (
     <Flex key={record.kind} vertical gap={4}>
       <div>
         <Tag color={color}>{record.label}</Tag>
-        {record.riskLevel !== null && <Tag color={record.riskLevel >= 3 ? 'red' : 'default'}>风险 {record.riskLevel} 级</Tag>}
+        {record.riskLevel !== null && <Tag color={record.riskLevel >= 3 ? 'red' : 'default'}>{t('person.riskLevel', { level: record.riskLevel })}</Tag>}
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {[
-          record.startedOn && `纳入管理 ${record.startedOn}`,
-          record.endedOn && `结束 ${record.endedOn}`,
-          record.guardianName && `监护人 ${record.guardianName}`,
-          record.nextVisitOn && `下次走访 ${record.nextVisitOn}`,
-        ].filter(Boolean).join('，') || '—'}
+          record.startedOn && t('person.group.startedOn', { date: record.startedOn }),
+          record.endedOn && t('person.group.endedOn', { date: record.endedOn }),
+          record.guardianName && t('person.group.guardian', { name: record.guardianName }),
+          record.nextVisitOn && t('person.group.nextVisit', { date: record.nextVisitOn }),
+        ].filter(Boolean).join(t('common.listSeparator')) || '—'}
       </Typography.Text>
     </Flex>
   ));
@@ -41,15 +41,16 @@ function GroupRecords({ records, color }: { records: PersonGroupView[]; color: s
 /** 特殊人群 (only for readers who may see them) and 关爱对象, each with what the grid worker follows. */
 function GroupsCard({ person }: { person: PersonDetail }) {
   const special = person.specialGroups ?? [];
+  const { t } = useI18n();
   return (
-    <Card size="small" title="特殊人群与关爱对象" data-testid="person-groups">
+    <Card size="small" title={t('person.groups.title')} data-testid="person-groups">
       <Flex vertical gap={12}>
         <GroupRecords records={special} color="volcano" />
         <GroupRecords records={person.careGroups} color="cyan" />
         {special.length + person.careGroups.length === 0 && (
-          <Typography.Text type="secondary">{person.specialGroups === null ? '不属于关爱对象' : '不属于特殊人群或关爱对象'}</Typography.Text>
+          <Typography.Text type="secondary">{person.specialGroups === null ? t('person.groups.noCareGroup') : t('person.groups.none')}</Typography.Text>
         )}
-        {person.specialGroups === null && <Typography.Text type="secondary">特殊人群信息仅对有查看原文权限的人员显示。</Typography.Text>}
+        {person.specialGroups === null && <Typography.Text type="secondary">{t('person.groups.hidden')}</Typography.Text>}
       </Flex>
     </Card>
   );
@@ -59,6 +60,8 @@ function GroupsCard({ person }: { person: PersonDetail }) {
 export function PersonPage({ personId }: { personId: number }) {
   const { message } = App.useApp();
   const reportError = useErrorMessage();
+  const { t, routeLabel } = useI18n();
+  const trail = [{ title: routeLabel(PERSON_LIST_ROUTE), path: PERSON_LIST_ROUTE.path }];
   const [person, setPerson] = useState<PersonDetail | null>(null);
   const [loadProblem, setLoadProblem] = useState<Error | null>(null);
   const [revealed, setRevealed] = useState<RevealedPerson | null>(null);
@@ -81,13 +84,13 @@ export function PersonPage({ personId }: { personId: number }) {
   if (!person) {
     const status = loadProblem instanceof ApiError ? loadProblem.status : 0;
     return (
-      <PageFrame trail={[...TRAIL, { title: '人员详情' }]} title="人员详情">
+      <PageFrame trail={[...trail, { title: routeLabel(PERSON_ROUTE) }]} title={routeLabel(PERSON_ROUTE)}>
         {loadProblem ? (
           <Result
             status={status === 404 ? 404 : status === 403 ? 403 : 'error'}
-            title={status === 404 ? '人员不存在' : status === 403 ? '无权查看此人员' : '加载失败'}
+            title={status === 404 ? t('person.notFound') : status === 403 ? t('person.forbidden') : t('error.loadFailed')}
             subTitle={errorMessageOf(loadProblem)}
-            extra={<Button onClick={() => navigate(PERSON_LIST_ROUTE.path)}>返回实有人口</Button>}
+            extra={<Button onClick={() => navigate(PERSON_LIST_ROUTE.path)}>{t('person.backToList')}</Button>}
           />
         ) : (
           <Flex justify="center" style={{ padding: 64 }}>
@@ -111,7 +114,7 @@ export function PersonPage({ personId }: { personId: number }) {
 
   return (
     <PageFrame
-      trail={[...TRAIL, { title: person.name }]}
+      trail={[...trail, { title: person.name }]}
       title={
         <Flex gap={8} align="center" wrap>
           <span data-testid="person-name">{person.name}</span>
@@ -120,22 +123,22 @@ export function PersonPage({ personId }: { personId: number }) {
           {person.deregisteredOn && <DeregisteredTag />}
         </Flex>
       }
-      description={person.lastVerifiedOn ? `最近核实 ${person.lastVerifiedOn}` : '尚未核实'}
+      description={person.lastVerifiedOn ? t('person.lastVerifiedOn', { date: person.lastVerifiedOn }) : t('person.neverVerified')}
       actions={
         <Flex gap={8} data-testid="person-actions">
           {may('reveal') && !revealed && (
             <Button icon={<EyeOutlined />} onClick={() => setOpen('reveal')}>
-              查看原文
+              {t('person.reveal')}
             </Button>
           )}
           {may('deregister') && (
             <Button danger icon={<DeleteOutlined />} onClick={() => setOpen('deregister')}>
-              注销
+              {t('register.deregister')}
             </Button>
           )}
           {may('edit') && (
             <Button type="primary" icon={<EditOutlined />} onClick={() => setOpen('edit')}>
-              编辑
+              {t('common.edit')}
             </Button>
           )}
         </Flex>
@@ -164,7 +167,7 @@ export function PersonPage({ personId }: { personId: number }) {
           person={person}
           onClose={() => setOpen(null)}
           onDone={(next) => {
-            message.success(`已注销 ${next.name}`);
+            message.success(t('person.deregistered', { name: next.name }));
             saved(next);
           }}
         />

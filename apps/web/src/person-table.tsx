@@ -1,33 +1,33 @@
 import { Flex, Typography, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
 import { navigate } from './app-location';
 import { personPath } from './app-routes';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { PagedTable } from './paged-table';
 import { AttentionTags, DeregisteredTag, GroupTags, LeftBehindTag, ResidencyTag } from './person-tags';
 import type { PersonListItem } from './register-types';
 
-const GENDER_LABELS = { male: '男', female: '女' } as const;
-
 const masked = (value: string | null) => <span className="monospace" style={{ whiteSpace: 'nowrap' }}>{value ?? '—'}</span>;
 
-const columns: TableColumnsType<PersonListItem> = [
+const columnsOf = (t: Translate): TableColumnsType<PersonListItem> => [
   {
     key: 'name',
-    title: '姓名',
+    title: t('person.field.name'),
     width: 150,
     render: (_value, person) => (
       <Flex gap={4} align="center" wrap>
         <Typography.Text strong>{person.name}</Typography.Text>
-        {person.gender && <Typography.Text type="secondary">{GENDER_LABELS[person.gender]}</Typography.Text>}
+        {person.gender && <Typography.Text type="secondary">{t(`person.gender.${person.gender}`)}</Typography.Text>}
         {person.deregisteredOn && <DeregisteredTag />}
       </Flex>
     ),
   },
-  { key: 'idNumber', title: '证件号码', dataIndex: 'idNumberMasked', width: 190, render: masked },
-  { key: 'mobile', title: '联系电话', dataIndex: 'mobileMasked', width: 130, render: masked },
-  { key: 'residency', title: '人口类型', dataIndex: 'residency', width: 104, render: (_value, person) => <ResidencyTag residency={person.residency} /> },
+  { key: 'idNumber', title: t('person.field.idNumber'), dataIndex: 'idNumberMasked', width: 190, render: masked },
+  { key: 'mobile', title: t('person.field.mobile'), dataIndex: 'mobileMasked', width: 130, render: masked },
+  { key: 'residency', title: t('person.field.residency'), dataIndex: 'residency', width: 104, render: (_value, person) => <ResidencyTag residency={person.residency} /> },
   {
     key: 'grid',
-    title: '所属网格',
+    title: t('grid.belonging'),
     width: 180,
     ellipsis: true,
     render: (_value, person) => (
@@ -41,7 +41,7 @@ const columns: TableColumnsType<PersonListItem> = [
   },
   {
     key: 'attention',
-    title: '关注',
+    title: t('register.attention'),
     width: 200,
     render: (_value, person) => (
       <Flex gap={4} wrap>
@@ -51,13 +51,13 @@ const columns: TableColumnsType<PersonListItem> = [
       </Flex>
     ),
   },
-  { key: 'address', title: '现住址', dataIndex: 'currentAddress', ellipsis: true, render: (address: string | null) => address ?? '—' },
+  { key: 'address', title: t('person.field.address'), dataIndex: 'currentAddress', ellipsis: true, render: (address: string | null) => address ?? '—' },
   {
     key: 'lastVerifiedOn',
-    title: '最近核实',
+    title: t('register.lastVerified'),
     dataIndex: 'lastVerifiedOn',
     width: 110,
-    render: (date: string | null) => (date ? date.slice(0, 10) : <Typography.Text type="secondary">未核实</Typography.Text>),
+    render: (date: string | null) => (date ? date.slice(0, 10) : <Typography.Text type="secondary">{t('register.notVerified')}</Typography.Text>),
   },
 ];
 
@@ -72,10 +72,12 @@ interface PersonTableProps {
 
 /** One page of 实有人口, ID numbers and phones masked; a row opens the person. */
 export function PersonTable({ persons, total, loading, page, pageSize, onPageChange }: PersonTableProps) {
+  const { t } = useI18n();
+  const columns = useMemo(() => columnsOf(t), [t]);
   return (
     <PagedTable<PersonListItem>
       rows={persons} columns={columns} total={total} loading={loading} page={page} pageSize={pageSize} onPageChange={onPageChange}
-      onOpen={(person) => navigate(personPath(person.id))} emptyText="没有符合条件的人员" countUnit="人" testId="person-table"
+      onOpen={(person) => navigate(personPath(person.id))} emptyText={t('person.empty')} totalText={(count) => t('person.total', { count })} testId="person-table"
     />
   );
 }

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Upload, type UploadFile } from 'antd';
+import { useI18n } from './i18n/i18n-context';
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
@@ -18,6 +19,7 @@ interface PhotoPickerProps {
  */
 export function PhotoPicker({ fileList, onChange, id }: PhotoPickerProps) {
   const { message } = App.useApp();
+  const { t } = useI18n();
   return (
     <Upload
       id={id}
@@ -28,11 +30,11 @@ export function PhotoPicker({ fileList, onChange, id }: PhotoPickerProps) {
       maxCount={MAX_PHOTOS}
       beforeUpload={(file) => {
         if (!PHOTO_TYPES.includes(file.type)) {
-          message.error(`${file.name} 不是 JPEG、PNG 或 WebP 图片`);
+          message.error(t('photo.wrongType', { name: file.name }));
           return Upload.LIST_IGNORE;
         }
         if (file.size > PHOTO_MAX_BYTES) {
-          message.error(`${file.name} 超过 10 MB`);
+          message.error(t('photo.tooLarge', { name: file.name }));
           return Upload.LIST_IGNORE;
         }
         return false;
@@ -43,7 +45,7 @@ export function PhotoPicker({ fileList, onChange, id }: PhotoPickerProps) {
       {(fileList?.length ?? 0) < MAX_PHOTOS && (
         <button type="button" style={{ border: 0, background: 'none', cursor: 'pointer' }}>
           <PlusOutlined />
-          <div style={{ marginTop: 8 }}>选择照片</div>
+          <div style={{ marginTop: 8 }}>{t('photo.choose')}</div>
         </button>
       )}
     </Upload>

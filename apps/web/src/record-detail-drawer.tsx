@@ -2,8 +2,9 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Drawer, Flex, Form, Input, Modal, Row, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { ChangeTimeline, NO_VALUE } from './change-timeline';
+import { ChangeTimeline } from './change-timeline';
 import { formatFieldValue } from './format-field-value';
+import { useI18n } from './i18n/i18n-context';
 import { recordApi } from './record-api';
 import { recordFieldGroups, type RecordRegisterView } from './record-registers';
 import type { RecordChangeView, RecordView } from './register-types';
@@ -19,6 +20,7 @@ function DeregisterModal({ register, record, open, onClose, onDone }: {
   register: RecordRegisterView; record: RecordView; open: boolean; onClose: () => void; onDone: (record: RecordView) => void;
 }) {
   const [form] = Form.useForm<DeregisterValues>();
+  const { t } = useI18n();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async (values: DeregisterValues) => {
@@ -35,13 +37,21 @@ function DeregisterModal({ register, record, open, onClose, onDone }: {
     }
   };
   return (
-    <Modal open={open} title={`注销${register.noun}`} okText="注销" okButtonProps={{ danger: true }} onOk={() => form.submit()} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('record.deregisterTitle', { noun: t(`record.noun.${register.name}`) })}
+      okText={t('register.deregister')}
+      okButtonProps={{ danger: true }} onOk={() => form.submit()} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ date: dayjs() }}>
-        <Form.Item name="date" label="注销日期" rules={[{ required: true, message: '请选择注销日期' }]}>
+        <Form.Item name="date" label={t('register.deregisteredOn')} rules={[{ required: true, message: t('register.chooseDeregistrationDate') }]}>
           <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
         </Form.Item>
-        <Form.Item name="reason" label="注销原因" rules={[{ required: true, whitespace: true, message: '请填写注销原因' }, { max: 200 }]}>
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder="如 已停业、已拆除、重复登记" />
+        <Form.Item
+          name="reason"
+          label={t('register.deregistrationReason')}
+          rules={[{ required: true, whitespace: true, message: t('register.fillDeregistrationReason') }, { max: 200 }]}
+        >
+          <Input.TextArea rows={3} maxLength={200} showCount placeholder={t('record.deregisterPlaceholder')} />
         </Form.Item>
       </Form>
       {problem && <Alert type="error" showIcon title={problem} />}
@@ -65,6 +75,8 @@ interface RecordDetailDrawerProps {
 export function RecordDetailDrawer({ register, recordId, onClose, onEdit, onChanged, reloads }: RecordDetailDrawerProps) {
   const { message } = App.useApp();
   const reportError = useErrorMessage();
+  const { t } = useI18n();
+  const noun = t(`record.noun.${register.name}`);
   const [record, setRecord] = useState<RecordView | null>(null);
   const [history, setHistory] = useState<RecordChangeView[] | null>(null);
   const [deregistering, setDeregistering] = useState(false);
@@ -82,25 +94,25 @@ export function RecordDetailDrawer({ register, recordId, onClose, onEdit, onChan
   }, [register, recordId, reloads, ownReloads, reportError]);
 
   const fieldOf = (key: string) => register.fields.find((field) => field.key === key);
-  const shownValue = (field: string, value: unknown) => formatFieldValue(fieldOf(field), value) || NO_VALUE;
+  const shownValue = (field: string, value: unknown) => formatFieldValue(fieldOf(field), value, t);
 
   return (
     <Drawer
       open={recordId !== null}
       onClose={onClose}
       size={640}
-      title={record ? String(record[register.titleKey] ?? record.id) : `${register.noun}详情`}
+      title={record ? String(record[register.titleKey] ?? record.id) : t('record.detailTitle', { noun })}
       extra={
         record && (
           <Flex gap={8}>
             {record.actions.includes('deregister') && (
               <Button danger icon={<DeleteOutlined />} onClick={() => setDeregistering(true)}>
-                注销
+                {t('register.deregister')}
               </Button>
             )}
             {record.actions.includes('edit') && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => onEdit(record)}>
-                编辑
+                {t('common.edit')}
               </Button>
             )}
           </Flex>
@@ -110,16 +122,24 @@ export function RecordDetailDrawer({ register, recordId, onClose, onEdit, onChan
     >
       {record && (
         <Flex vertical gap={16}>
-          {record.deregisteredOn ? <Alert type="warning" showIcon title={`已于 ${String(record.deregisteredOn)} 注销：${String(record.deregistrationReason ?? '')}`} /> : null}
-          {recordFieldGroups(register, false).map((group) => (
-            <Card key={group.title} size="small" title={group.title}>
+          {record.deregisteredOn ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('record.deregisteredOn', { date: String(record.deregisteredOn), reason: String(record.deregistrationReason ?? '') })}
+            />
+          ) : null}
+          {recordFieldGroups(register, false).map(({ group, fields }) => (
+            <Card key={group} size="small" title={t(`record.fieldGroup.${group}`, { noun })}>
               <Row gutter={[16, 8]}>
-                {group.fields.map((field) => (
+                {fields.map((field) => (
                   <Col key={field.key} span={(field.max ?? 0) >= 100 || field.key === 'gridCode' ? 24 : 12}>
                     <Flex gap={8}>
                       <Typography.Text type="secondary" style={{ flex: 'none', width: 112 }}>{field.header}</Typography.Text>
                       <span style={{ minWidth: 0, wordBreak: 'break-all' }}>
-                        {field.key === 'gridCode' && record.gridName ? `${record.gridName}（${String(record.gridCode)}）` : formatFieldValue(field, record[field.key]) || '—'}
+                        {field.key === 'gridCode' && record.gridName
+                          ? t('record.gridWithCode', { name: record.gridName, code: String(record.gridCode) })
+                          : formatFieldValue(field, record[field.key], t) || '—'}
                       </span>
                     </Flex>
                   </Col>
@@ -134,7 +154,7 @@ export function RecordDetailDrawer({ register, recordId, onClose, onEdit, onChan
             open={deregistering}
             onClose={() => setDeregistering(false)}
             onDone={() => {
-              message.success(`已注销${register.noun}`);
+              message.success(t('record.deregistered', { noun }));
               setDeregistering(false);
               setOwnReloads((count) => count + 1);
               onChanged();

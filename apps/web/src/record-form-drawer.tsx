@@ -2,11 +2,12 @@ import { parseRecordValues } from '@civicgrid/domain';
 import { Alert, App, Button, Col, Drawer, Flex, Form, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from './api-client';
+import { useI18n } from './i18n/i18n-context';
 import { recordApi } from './record-api';
 import { recordFieldGroups, type RecordRegisterView } from './record-registers';
 import { RegisterFieldItem } from './register-field-item';
 import {
-  changedValuesOf, formValuesOf, requestValuesOf, serverFieldProblems, withoutHeader, type FieldProblem, type RegisterFormValues,
+  changedValuesOf, fieldProblemOf, formValuesOf, requestValuesOf, serverFieldProblems, type FieldProblem, type RegisterFormValues,
 } from './register-form-values';
 import type { RecordView } from './register-types';
 import { errorMessageOf } from './use-error-message';
@@ -24,6 +25,8 @@ interface RecordFormDrawerProps {
 export function RecordFormDrawer({ register, open, record, onClose, onSaved }: RecordFormDrawerProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<RegisterFormValues>();
+  const { t } = useI18n();
+  const noun = t(`record.noun.${register.name}`);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const groups = recordFieldGroups(register, false);
@@ -41,12 +44,12 @@ export function RecordFormDrawer({ register, open, record, onClose, onSaved }: R
     const all = requestValuesOf(fields, values);
     const local = parseRecordValues(fields, all);
     if ('errors' in local) {
-      showProblems(local.errors.map((error) => ({ field: error.field, message: withoutHeader(fields, error.field, error.zh) })));
+      showProblems(local.errors.map((error) => fieldProblemOf(fields, error)));
       return;
     }
     const changes = record ? changedValuesOf(fields, requestValuesOf(fields, formValuesOf(fields, record)), all) : all;
     if (record && Object.keys(changes).length === 0) {
-      message.info('没有修改');
+      message.info(t('common.noChanges'));
       onClose();
       return;
     }
@@ -54,13 +57,13 @@ export function RecordFormDrawer({ register, open, record, onClose, onSaved }: R
     try {
       const api = recordApi(register.apiPath);
       const saved = record ? await api.update(record.id, record.version, changes) : await api.create(all);
-      message.success(record ? `已保存${register.noun}信息` : `已登记${register.noun}`);
+      message.success(record ? t('record.saved', { noun }) : t('record.created', { noun }));
       onSaved(saved);
     } catch (error) {
       const taken = error instanceof ApiError && register.unique && error.code === register.unique.errorCode;
       const problems = taken && register.unique ? [{ field: register.unique.key, message: errorMessageOf(error) }] : serverFieldProblems(fields, error);
       if (problems.length > 0) showProblems(problems);
-      else if (error instanceof ApiError && error.code.endsWith('.version_conflict')) setProblem('该记录刚被他人修改，请关闭后刷新，在最新信息上重新修改');
+      else if (error instanceof ApiError && error.code.endsWith('.version_conflict')) setProblem(t('record.versionConflict'));
       else setProblem(errorMessageOf(error));
     } finally {
       setSaving(false);
@@ -71,15 +74,15 @@ export function RecordFormDrawer({ register, open, record, onClose, onSaved }: R
     <Drawer
       open={open}
       onClose={onClose}
-      title={record ? `编辑${register.noun}：${String(record[register.titleKey] ?? record.id)}` : `新增${register.noun}`}
+      title={record ? t('record.editTitle', { noun, title: String(record[register.titleKey] ?? record.id) }) : t('record.new', { noun })}
       size={720}
       destroyOnHidden
       afterOpenChange={(opened) => opened || setProblem(null)}
       extra={
         <Flex gap={8}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="record-form-save">
-            保存
+            {t('common.save')}
           </Button>
         </Flex>
       }
@@ -94,9 +97,9 @@ export function RecordFormDrawer({ register, open, record, onClose, onSaved }: R
         data-testid="record-form"
       >
         {groups.map((group) => (
-          <section key={group.title}>
+          <section key={group.group}>
             <Typography.Title level={5} style={{ margin: '4px 0 12px' }}>
-              {group.title}
+              {t(`record.fieldGroup.${group.group}`, { noun })}
             </Typography.Title>
             <Row gutter={16}>
               {group.fields.map((field) => (

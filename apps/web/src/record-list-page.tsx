@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ATTENTION_LEVEL_LABELS } from '@civicgrid/domain';
 import { Button, Card, Checkbox, Flex, Input, Select, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { formatFieldValue } from './format-field-value';
 import { GridSelect } from './grid-select';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { PageFrame } from './page-frame';
 import { PagedTable } from './paged-table';
-import { AttentionTags, DeregisteredTag } from './person-tags';
+import { ATTENTION_LEVELS, AttentionTags, DeregisteredTag } from './person-tags';
 import { recordApi, type RecordListFilter } from './record-api';
 import { RecordDetailDrawer } from './record-detail-drawer';
 import { RecordFormDrawer } from './record-form-drawer';
@@ -16,9 +16,7 @@ import { RegionCascader } from './region-cascader';
 import { useCurrentUser } from './session-context';
 import { useErrorMessage } from './use-error-message';
 
-const ATTENTION_OPTIONS = Object.entries(ATTENTION_LEVEL_LABELS).map(([value, label]) => ({ value: Number(value), label }));
-
-function columnsOf(register: RecordRegisterView): TableColumnsType<RecordView> {
+function columnsOf(register: RecordRegisterView, t: Translate): TableColumnsType<RecordView> {
   const fieldOf = (key: string) => register.fields.find((field) => field.key === key);
   return [
     {
@@ -41,19 +39,19 @@ function columnsOf(register: RecordRegisterView): TableColumnsType<RecordView> {
       key,
       title: fieldOf(key)?.header,
       ellipsis: true,
-      render: (_value: unknown, record: RecordView) => formatFieldValue(fieldOf(key), record[key]) || '—',
+      render: (_value: unknown, record: RecordView) => formatFieldValue(fieldOf(key), record[key], t) || '—',
     })),
     {
       key: 'attention',
-      title: '关注',
+      title: t('register.attention'),
       width: 90,
       render: (_value, record) => <AttentionTags level={Number(record.attentionLevel ?? 1)} underAttention={false} />,
     },
     {
       key: 'lastVerifiedOn',
-      title: '最近核实',
+      title: t('register.lastVerified'),
       width: 110,
-      render: (_value, record) => (record.lastVerifiedOn ? String(record.lastVerifiedOn) : <Typography.Text type="secondary">未核实</Typography.Text>),
+      render: (_value, record) => (record.lastVerifiedOn ? String(record.lastVerifiedOn) : <Typography.Text type="secondary">{t('register.notVerified')}</Typography.Text>),
     },
   ];
 }
@@ -63,6 +61,8 @@ export function RecordListPage({ path }: { path: string }) {
   const register = recordRegisterAt(path)!;
   const canManage = useCurrentUser().can('base_data.manage');
   const reportError = useErrorMessage();
+  const { t, routeLabel } = useI18n();
+  const noun = t(`record.noun.${register.name}`);
   const [filter, setFilter] = useState<RecordListFilter>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [text, setText] = useState('');
@@ -71,8 +71,8 @@ export function RecordListPage({ path }: { path: string }) {
   const [reloads, setReloads] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   const [editing, setEditing] = useState<{ open: boolean; record: RecordView | null }>({ open: false, record: null });
-  const columns = useMemo(() => columnsOf(register), [register]);
-  const kindOptions = Object.entries(register.kindFilter.options).map(([value, label]) => ({ value, label }));
+  const columns = useMemo(() => columnsOf(register, t), [register, t]);
+  const kindOptions = Object.entries(register.kindOptions).map(([value, label]) => ({ value, label }));
   const set = (next: RecordListFilter) => {
     setFilter(next);
     setPaging((current) => ({ ...current, page: 1 }));
@@ -91,12 +91,12 @@ export function RecordListPage({ path }: { path: string }) {
 
   return (
     <PageFrame
-      trail={[{ title: register.label }]}
-      title={register.label}
+      trail={[{ title: routeLabel(register) }]}
+      title={routeLabel(register)}
       actions={
         canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, record: null })}>
-            新增{register.noun}
+            {t('record.new', { noun })}
           </Button>
         )
       }
@@ -104,7 +104,7 @@ export function RecordListPage({ path }: { path: string }) {
       <Card>
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }} data-testid="record-filters">
           <Input.Search
-            placeholder={register.searchPlaceholder}
+            placeholder={t(`record.search.${register.name}`)}
             allowClear
             value={text}
             onChange={(event) => setText(event.target.value)}
@@ -112,19 +112,21 @@ export function RecordListPage({ path }: { path: string }) {
             style={{ width: 280 }}
           />
           <div style={{ width: 210 }}>
-            <RegionCascader value={filter.regionCode} onChange={(regionCode) => set({ ...filter, regionCode, gridCode: undefined })} placeholder="所在区划" />
+            <RegionCascader value={filter.regionCode} onChange={(regionCode) => set({ ...filter, regionCode, gridCode: undefined })} placeholder={t('region.located')} />
           </div>
-          <GridSelect value={filter.gridCode} onChange={(gridCode) => set({ ...filter, gridCode })} regionCode={filter.regionCode} placeholder="所属网格" style={{ width: 190 }} />
-          <Select placeholder={register.kindFilter.label} options={kindOptions} value={filter.kind} onChange={(kind) => set({ ...filter, kind })} allowClear style={{ width: 150 }} />
-          <Select placeholder="关注程度" options={ATTENTION_OPTIONS} value={filter.attentionLevel} onChange={(attentionLevel) => set({ ...filter, attentionLevel })} allowClear style={{ width: 110 }} />
+          <GridSelect value={filter.gridCode} onChange={(gridCode) => set({ ...filter, gridCode })} regionCode={filter.regionCode} placeholder={t('grid.belonging')} style={{ width: 190 }} />
+          <Select placeholder={t(`record.kind.${register.name}`)} options={kindOptions} value={filter.kind} onChange={(kind) => set({ ...filter, kind })} allowClear style={{ width: 150 }} />
+          <Select
+            placeholder={t('register.attentionLevel')}
+            options={ATTENTION_LEVELS.map((level) => ({ value: level, label: t(`attentionLevel.${level}`) }))} value={filter.attentionLevel} onChange={(attentionLevel) => set({ ...filter, attentionLevel })} allowClear style={{ width: 110 }} />
           <Checkbox checked={filter.deregistered === true} onChange={(event) => set({ ...filter, deregistered: event.target.checked || undefined })}>
-            只看已注销
+            {t('register.deregisteredOnly')}
           </Checkbox>
         </Flex>
         <PagedTable<RecordView>
           rows={result.items} columns={columns} total={result.total} loading={loading} page={paging.page} pageSize={paging.pageSize}
           onPageChange={(page, pageSize) => setPaging((current) => ({ page: pageSize === current.pageSize ? page : 1, pageSize }))}
-          onOpen={(record) => setOpenId(record.id)} emptyText={`没有符合条件的${register.noun}`} countUnit="个" testId="record-table"
+          onOpen={(record) => setOpenId(record.id)} emptyText={t('record.empty', { noun })} totalText={(count) => t('record.total', { count })} testId="record-table"
         />
       </Card>
       <RecordDetailDrawer

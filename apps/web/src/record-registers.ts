@@ -5,7 +5,9 @@ import {
 
 /**
  * A register of records placed in grids (organizations, key places, facilities), as the console shows it: the
- * server serves every one of them the same way, from the register's field table in domain.
+ * server serves every one of them the same way, from the register's field table in domain. Its words are in the
+ * catalog by its name: `record.noun.<name>` (one record, as in 新增单位), `record.kind.<name>` (the kind filter),
+ * `record.search.<name>` (the search box).
  */
 export interface RecordRegisterView {
   name: 'organization' | 'place' | 'facility';
@@ -13,17 +15,15 @@ export interface RecordRegisterView {
   path: string;
   /** the API's collection */
   apiPath: string;
+  /** the page's own (Chinese) name, as the navigation has it */
   label: string;
-  /** one record, as in 新增单位 */
-  noun: string;
   fields: readonly RecordField[];
-  /** the list's `kind` filter: its label and options (for facilities, the class the code carries) */
-  kindFilter: { label: string; options: Readonly<Record<string, string>> };
+  /** the options of the list's `kind` filter (for facilities, the class the code carries) */
+  kindOptions: Readonly<Record<string, string>>;
   /** the field naming a record in its title */
   titleKey: string;
   /** fields shown as the list's columns, after the title */
   columnKeys: string[];
-  searchPlaceholder: string;
   /** the code one record only may hold, and the error the server refuses a second one with */
   unique?: { key: string; errorCode: string };
 }
@@ -34,12 +34,10 @@ export const RECORD_REGISTERS: RecordRegisterView[] = [
     path: '/registers/organizations',
     apiPath: '/api/organizations',
     label: '单位组织',
-    noun: '单位',
     fields: ORGANIZATION_FIELDS,
-    kindFilter: { label: '单位类别', options: ORGANIZATION_KIND_LABELS },
+    kindOptions: ORGANIZATION_KIND_LABELS,
     titleKey: 'name',
     columnKeys: ['kind', 'unifiedSocialCreditCode', 'legalRepresentative', 'phone', 'address'],
-    searchPlaceholder: '单位名称、地址或统一社会信用代码',
     unique: { key: 'unifiedSocialCreditCode', errorCode: 'organization.credit_code_taken' },
   },
   {
@@ -47,24 +45,20 @@ export const RECORD_REGISTERS: RecordRegisterView[] = [
     path: '/registers/places',
     apiPath: '/api/places',
     label: '重点场所',
-    noun: '场所',
     fields: PLACE_FIELDS,
-    kindFilter: { label: '场所类别', options: PLACE_KIND_LABELS },
+    kindOptions: PLACE_KIND_LABELS,
     titleKey: 'name',
     columnKeys: ['kind', 'responsiblePerson', 'phone', 'address'],
-    searchPlaceholder: '场所名称或地址',
   },
   {
     name: 'facility',
     path: '/registers/facilities',
     apiPath: '/api/facilities',
     label: '部件',
-    noun: '部件',
     fields: FACILITY_FIELDS,
-    kindFilter: { label: '部件大类', options: FACILITY_CLASS_LABELS },
+    kindOptions: FACILITY_CLASS_LABELS,
     titleKey: 'facilityCode',
     columnKeys: ['name', 'status', 'ownerUnit', 'address'],
-    searchPlaceholder: '部件编码（或其开头）、名称、位置',
     unique: { key: 'facilityCode', errorCode: 'facility.code_taken' },
   },
 ];
@@ -72,12 +66,15 @@ export const RECORD_REGISTERS: RecordRegisterView[] = [
 const STATE_KEYS: ReadonlySet<string> = new Set(RECORD_STATE_FIELDS.map((field) => field.key));
 const DEREGISTRATION_KEYS = new Set(['deregisteredOn', 'deregistrationReason']);
 
-/** A register's fields in two groups, its own and where it is and how closely it is watched; 注销 sets the rest. */
-export function recordFieldGroups(register: RecordRegisterView, withDeregistration: boolean): { title: string; fields: RecordField[] }[] {
+/**
+ * A register's fields in two groups, its own (`own`: 单位信息) and where it is and how closely it is watched
+ * (`state`: 网格与关注); 注销 sets the rest.
+ */
+export function recordFieldGroups(register: RecordRegisterView, withDeregistration: boolean): { group: 'own' | 'state'; fields: RecordField[] }[] {
   const shown = register.fields.filter((field) => withDeregistration || !DEREGISTRATION_KEYS.has(field.key));
   return [
-    { title: `${register.noun}信息`, fields: shown.filter((field) => !STATE_KEYS.has(field.key)) },
-    { title: '网格与关注', fields: shown.filter((field) => STATE_KEYS.has(field.key)) },
+    { group: 'own', fields: shown.filter((field) => !STATE_KEYS.has(field.key)) },
+    { group: 'state', fields: shown.filter((field) => STATE_KEYS.has(field.key)) },
   ];
 }
 

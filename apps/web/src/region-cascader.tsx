@@ -3,6 +3,7 @@ import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
 import { apiClient } from './api-client';
 import type { Region } from './api-types';
+import { useI18n } from './i18n/i18n-context';
 import { useErrorMessage } from './use-error-message';
 
 interface RegionOption {
@@ -25,6 +26,7 @@ interface RegionCascaderProps {
 /** Picks a region from the lazily loaded tree 市 → 区县 → 镇街 → 村社区. */
 export function RegionCascader({ value, onChange, level, placeholder, id }: RegionCascaderProps) {
   const reportError = useErrorMessage();
+  const { t } = useI18n();
   const [options, setOptions] = useState<RegionOption[]>([]);
   const [path, setPath] = useState<string[]>([]);
   // A value set from outside (a default, a restored filter) is shown by name, with its ancestors, before any is loaded.
@@ -77,7 +79,7 @@ export function RegionCascader({ value, onChange, level, placeholder, id }: Regi
       loadData={loadData}
       value={shownPath}
       changeOnSelect={level === undefined}
-      placeholder={placeholder ?? '请选择区划'}
+      placeholder={placeholder ?? t('region.choose')}
       displayRender={(labels) => labels.map((label) => (typeof label === 'string' ? (fromOutside?.names[label] ?? label) : label)).join(' / ')}
       onChange={(codes) => {
         const next = (codes ?? []).map(String);

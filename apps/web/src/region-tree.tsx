@@ -2,6 +2,7 @@ import { Empty, Spin, Tree, type TreeDataNode } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type Key } from 'react';
 import { apiClient } from './api-client';
 import type { Region } from './api-types';
+import { useI18n } from './i18n/i18n-context';
 import { useErrorMessage } from './use-error-message';
 
 interface RegionTreeProps {
@@ -17,10 +18,11 @@ function pickInitialDistrict(districts: Region[]): Region | undefined {
 }
 
 function RegionTitle({ region }: { region: Region }) {
+  const { t } = useI18n();
   return (
     <span className="region-tree-title">
       <span>{region.name}</span>
-      <span className="region-tree-count" title={`网格数：${region.gridCount}`}>
+      <span className="region-tree-count" title={t('region.gridCount', { count: region.gridCount })}>
         {region.gridCount}
       </span>
     </span>
@@ -30,6 +32,7 @@ function RegionTitle({ region }: { region: Region }) {
 /** Lazily loaded tree of regions (市 → 区县 → 镇街 → 村社区); children are fetched when a node is opened. */
 export function RegionTree({ selectedCode, onSelect }: RegionTreeProps) {
   const reportError = useErrorMessage();
+  const { t } = useI18n();
   const [childrenByParent, setChildrenByParent] = useState<Map<string, Region[]>>(new Map());
   const [expandedKeys, setExpandedKeys] = useState<Key[]>([]);
   const [loadingRoots, setLoadingRoots] = useState(true);
@@ -95,7 +98,7 @@ export function RegionTree({ selectedCode, onSelect }: RegionTreeProps) {
   if (loadingRoots) {
     return (
       <div style={{ padding: 48, textAlign: 'center' }} data-testid="region-tree">
-        <Spin description="正在加载区划…">
+        <Spin description={t('region.loading')}>
           <div style={{ height: 48 }} />
         </Spin>
       </div>
@@ -104,7 +107,7 @@ export function RegionTree({ selectedCode, onSelect }: RegionTreeProps) {
   if (treeData.length === 0) {
     return (
       <div data-testid="region-tree">
-        <Empty description="暂无区划数据" />
+        <Empty description={t('region.empty')} />
       </div>
     );
   }

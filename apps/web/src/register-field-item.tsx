@@ -1,16 +1,17 @@
 import type { RecordField } from '@civicgrid/domain';
 import { DatePicker, Form, Input, InputNumber, Select, Switch, type FormRule } from 'antd';
 import { GridSelect } from './grid-select';
+import { useI18n, type MessageKey } from './i18n/i18n-context';
 
-const PLACEHOLDERS: Partial<Record<string, string>> = {
-  idNumber: '18位居民身份证号码',
-  mobile: '手机或固定电话',
-  phone: '手机或固定电话',
-  nationality: '默认中国（CHN）',
-  householdNumber: '户口簿上的户号',
-  relationToHead: '如 户主、配偶、子女',
-  unifiedSocialCreditCode: '18位统一社会信用代码',
-  facilityCode: '16位部件编码：区县6位 + 大类2位 + 小类2位 + 序号6位',
+const PLACEHOLDERS: Partial<Record<string, MessageKey>> = {
+  idNumber: 'register.placeholder.idNumber',
+  mobile: 'register.placeholder.mobile',
+  phone: 'register.placeholder.phone',
+  nationality: 'register.placeholder.nationality',
+  householdNumber: 'register.placeholder.householdNumber',
+  relationToHead: 'register.placeholder.relationToHead',
+  unifiedSocialCreditCode: 'register.placeholder.unifiedSocialCreditCode',
+  facilityCode: 'register.placeholder.facilityCode',
 };
 
 /**
@@ -18,12 +19,13 @@ const PLACEHOLDERS: Partial<Record<string, string>> = {
  * `never`: each input takes its own kind of value).
  */
 function Control({ field, ...bound }: { field: RecordField; id?: string; value?: never; checked?: never; onChange?: never }) {
-  if (field.key === 'gridCode') return <GridSelect {...bound} placeholder="选择所属网格" />;
+  const { t } = useI18n();
+  if (field.key === 'gridCode') return <GridSelect {...bound} placeholder={t('grid.chooseBelonging')} />;
   switch (field.kind) {
     case 'date':
-      return <DatePicker {...bound} style={{ width: '100%' }} placeholder="选择日期" />;
+      return <DatePicker {...bound} style={{ width: '100%' }} placeholder={t('common.pickDate')} />;
     case 'boolean':
-      return <Switch {...bound} checkedChildren="是" unCheckedChildren="否" />;
+      return <Switch {...bound} checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />;
     case 'integer':
     case 'decimal':
       return (
@@ -40,12 +42,14 @@ function Control({ field, ...bound }: { field: RecordField; id?: string; value?:
         <Select
           {...bound}
           allowClear={!field.required}
-          placeholder="请选择"
+          placeholder={t('common.choose')}
           options={Object.entries(field.options ?? {}).map(([value, label]) => ({ value, label }))}
         />
       );
-    default:
-      return <Input {...bound} maxLength={field.max} placeholder={PLACEHOLDERS[field.key]} autoComplete="off" />;
+    default: {
+      const placeholder = PLACEHOLDERS[field.key];
+      return <Input {...bound} maxLength={field.max} placeholder={placeholder && t(placeholder)} autoComplete="off" />;
+    }
   }
 }
 
@@ -57,15 +61,16 @@ interface RegisterFieldItemProps {
 
 /** One field of a register's form, labelled with its column header and made as the register's field table describes it. */
 export function RegisterFieldItem({ field, masked }: RegisterFieldItemProps) {
+  const { t } = useI18n();
   const rules: FormRule[] = [];
-  if (field.required) rules.push({ required: true, whitespace: field.kind === 'text', message: `请填写${field.header}` });
+  if (field.required) rules.push({ required: true, whitespace: field.kind === 'text', message: t('register.fillField', { field: field.header }) });
   return (
     <Form.Item
       name={field.key}
       label={field.header}
       rules={rules}
       valuePropName={field.kind === 'boolean' ? 'checked' : 'value'}
-      extra={masked ? `已登记 ${masked}，不修改请留空` : undefined}
+      extra={masked ? t('register.maskedHint', { masked }) : undefined}
     >
       <Control field={field} />
     </Form.Item>

@@ -1,6 +1,8 @@
 import type { RecordField } from '@civicgrid/domain';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from './api-client';
+import { bilingualText } from './i18n/server-text';
+import { errorMessageOf } from './use-error-message';
 
 /** A register form's values by field key, as antd's inputs hold them (dates as Dayjs). */
 export type RegisterFormValues = Record<string, string | number | boolean | Dayjs | null | undefined>;
@@ -47,13 +49,19 @@ export interface FieldProblem {
   message: string;
 }
 
-/** "姓名：必填" → "必填": under the field, its header goes without saying. */
-export function withoutHeader(fields: readonly RecordField[], field: string, message: string): string {
-  const header = fields.find((entry) => entry.key === field)?.header;
-  return header && message.startsWith(`${header}：`) ? message.slice(header.length + 1) : message;
+/**
+ * A field's problem, as the domain's rules and the server give it in both languages, to be shown under that field
+ * in the console's language: "姓名：必填" → "必填", "name: required" → "required" (under the field its name goes
+ * without saying).
+ */
+export function fieldProblemOf(fields: readonly RecordField[], problem: { field: string; zh: string; en: string }): FieldProblem {
+  const header = fields.find((entry) => entry.key === problem.field)?.header;
+  const zh = header && problem.zh.startsWith(`${header}：`) ? problem.zh.slice(header.length + 1) : problem.zh;
+  const en = problem.en.startsWith(`${problem.field}: `) ? problem.en.slice(problem.field.length + 2) : problem.en;
+  return { field: problem.field, message: bilingualText({ zh, en }) };
 }
 
-function isFieldError(entry: unknown): entry is { field: string; zh?: string; message?: string } {
+function isFieldError(entry: unknown): entry is { field: string; zh?: string; en?: string } {
   return typeof entry === 'object' && entry !== null && typeof (entry as { field?: unknown }).field === 'string';
 }
 
@@ -62,5 +70,9 @@ export function serverFieldProblems(fields: readonly RecordField[], error: unkno
   if (!(error instanceof ApiError)) return [];
   const details = error.details as { errors?: unknown } | null | undefined;
   const list = Array.isArray(details?.errors) ? details.errors : [];
-  return list.filter(isFieldError).map((entry) => ({ field: entry.field, message: withoutHeader(fields, entry.field, entry.zh ?? entry.message ?? error.message) }));
+  return list.filter(isFieldError).map((entry) =>
+    entry.zh !== undefined && entry.en !== undefined
+      ? fieldProblemOf(fields, { field: entry.field, zh: entry.zh, en: entry.en })
+      : { field: entry.field, message: errorMessageOf(error) },
+  );
 }

@@ -2,7 +2,8 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { adminApi } from './access-api';
 import type { UserView } from './api-types';
-import { PASSWORD_POLICY_HINT } from './change-password-modal';
+import { passwordPolicyHint } from './change-password-modal';
+import { useI18n } from './i18n/i18n-context';
 import { errorMessageOf } from './use-error-message';
 
 interface ResetForm {
@@ -14,6 +15,7 @@ interface ResetForm {
 export function ResetPasswordModal({ user, onClose }: { user: UserView | null; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ResetForm>();
+  const { t } = useI18n();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -23,7 +25,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
     setProblem(null);
     try {
       await adminApi.resetPassword(user.id, values.password);
-      message.success(`已重置 ${user.displayName} 的密码，其所有登录已退出`);
+      message.success(t('password.resetDone', { name: user.displayName }));
       onClose();
     } catch (error) {
       setProblem(errorMessageOf(error));
@@ -35,8 +37,8 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
   return (
     <Modal
       open={user !== null}
-      title={user ? `重置密码：${user.displayName}（${user.username}）` : '重置密码'}
-      okText="重置密码"
+      title={user ? t('password.resetTitle', { name: user.displayName, username: user.username }) : t('users.resetPassword')}
+      okText={t('users.resetPassword')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={saving}
@@ -47,18 +49,18 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="password" label="新密码" extra={PASSWORD_POLICY_HINT} rules={[{ required: true, message: '请输入新密码' }]}>
+        <Form.Item name="password" label={t('password.new')} extra={passwordPolicyHint(t)} rules={[{ required: true, message: t('password.newRequired') }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
           name="confirmation"
-          label="确认新密码"
+          label={t('password.confirm')}
           dependencies={['password']}
           rules={[
-            { required: true, message: '请再次输入新密码' },
+            { required: true, message: t('password.confirmRequired') },
             ({ getFieldValue }) => ({
               validator: (_rule, value) =>
-                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
+                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
             }),
           ]}
         >

@@ -2,6 +2,7 @@ import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { MaskedPerson, RevealedPerson } from './api-types';
 import { baseDataApi } from './base-data-api';
+import { useI18n } from './i18n/i18n-context';
 import { errorMessageOf } from './use-error-message';
 
 interface RevealPersonModalProps {
@@ -13,6 +14,7 @@ interface RevealPersonModalProps {
 /** 查看原文: asks why, then fetches one person's full ID number and mobile; the server writes the reason to the audit log. */
 export function RevealPersonModal({ person, onRevealed, onClose }: RevealPersonModalProps) {
   const [form] = Form.useForm<{ reason: string }>();
+  const { t } = useI18n();
   const [revealing, setRevealing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -33,8 +35,8 @@ export function RevealPersonModal({ person, onRevealed, onClose }: RevealPersonM
   return (
     <Modal
       open={person !== null}
-      title={person ? `查看原文：${person.name}` : '查看原文'}
-      okText="查看原文"
+      title={person ? t('person.revealTitle', { name: person.name }) : t('person.reveal')}
+      okText={t('person.reveal')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={revealing}
@@ -46,23 +48,23 @@ export function RevealPersonModal({ person, onRevealed, onClose }: RevealPersonM
       width={440}
     >
       <div data-testid="reveal-person-modal">
-        <Typography.Paragraph type="secondary">查看完整身份证号和手机号将记入审计日志，请填写查看理由。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('person.revealNote')}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item
             name="reason"
-            label="查看理由"
+            label={t('person.revealReason')}
             rules={[
-              { required: true, whitespace: true, message: '请填写查看理由' },
+              { required: true, whitespace: true, message: t('person.revealReasonRequired') },
               {
                 validator: (_rule, value: string | undefined) => {
                   const length = value?.trim().length ?? 0;
                   if (length === 0 || (length >= 2 && length <= 200)) return Promise.resolve();
-                  return Promise.reject(new Error('查看理由应为 2–200 个字'));
+                  return Promise.reject(new Error(t('person.revealReasonLength')));
                 },
               },
             ]}
           >
-            <Input.TextArea rows={3} maxLength={200} showCount placeholder="例如：核实流动人口登记信息" />
+            <Input.TextArea rows={3} maxLength={200} showCount placeholder={t('person.revealPlaceholder')} />
           </Form.Item>
         </Form>
         {problem && <Alert type="error" showIcon title={problem} />}

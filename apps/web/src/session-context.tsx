@@ -3,11 +3,14 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { authApi } from './access-api';
 import { ApiError, onUnauthenticated } from './api-client';
 import type { SessionUser } from './api-types';
-import { errorMessageOf } from './use-error-message';
+import type { MessageKey } from './i18n/i18n-context';
+
+/** What the login page says on arriving there: the console's own words (by key), or the error that ended the check. */
+export type SessionNotice = MessageKey | Error;
 
 type SessionState =
   | { status: 'loading' }
-  | { status: 'signed-out'; notice: string | null }
+  | { status: 'signed-out'; notice: SessionNotice | null }
   | { status: 'signed-in'; user: SessionUser };
 
 interface Session {
@@ -31,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then((user) => setState({ status: 'signed-in', user }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        const notice = error instanceof ApiError && error.status === 401 ? null : errorMessageOf(error);
+        const notice = error instanceof ApiError && error.status === 401 ? null : error instanceof Error ? error : 'error.failed';
         setState({ status: 'signed-out', notice });
       });
     return () => controller.abort();
@@ -41,7 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthenticated(() =>
         setState((current) =>
-          current.status === 'signed-in' ? { status: 'signed-out', notice: '登录已失效，请重新登录' } : current,
+          current.status === 'signed-in' ? { status: 'signed-out', notice: 'session.expired' } : current,
         ),
       ),
     [],
@@ -59,13 +62,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOutEverywhere = useCallback(async () => {
     await authApi.logoutEverywhere();
-    setState({ status: 'signed-out', notice: '已退出所有设备上的登录' });
+    setState({ status: 'signed-out', notice: 'session.signedOutEverywhere' });
   }, []);
 
   const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
     await authApi.changePassword(currentPassword, newPassword);
     // The server ends every session of the user, this one included.
-    setState({ status: 'signed-out', notice: '密码已修改，请使用新密码重新登录' });
+    setState({ status: 'signed-out', notice: 'session.passwordChanged' });
   }, []);
 
   const session = useMemo(

@@ -1,10 +1,19 @@
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { ApiError, isAbortError } from './api-client';
+import { activeLocale } from './i18n/locale';
+import { serverText } from './i18n/server-text';
+import { translate } from './i18n/translate';
 
-/** The text to show for a failed request: the server's own message when there is one. */
+/**
+ * The text to show for a failed request, in the console's language: the server's own message when there is one
+ * (asked for in that language; converted to Traditional characters for 繁體中文), the console's own otherwise.
+ */
 export function errorMessageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : '操作失败，请稍后重试';
+  const locale = activeLocale();
+  if (error instanceof ApiError && error.code === 'network.unreachable') return translate(locale, 'error.network');
+  if (error instanceof ApiError && error.code === 'http.failed') return translate(locale, 'error.http', { status: error.status });
+  return error instanceof Error && error.message ? serverText(error.message) : translate(locale, 'error.failed');
 }
 
 /**

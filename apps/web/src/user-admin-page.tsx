@@ -5,25 +5,30 @@ import { useCallback, useEffect, useState } from 'react';
 import { adminApi } from './access-api';
 import { AdminPageFrame } from './admin-page-frame';
 import type { UserView } from './api-types';
+import { ADMIN_ROUTES } from './app-routes';
 import { formatDateTime } from './format-date-time';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { ResetPasswordModal } from './reset-password-modal';
 import { useCurrentUser } from './session-context';
-import { ROLE_OPTIONS, UserFormDrawer } from './user-form-drawer';
+import { roleOptions, UserFormDrawer } from './user-form-drawer';
 import { useErrorMessage } from './use-error-message';
 
 /** More than this and the administrator should narrow the list by search or role. */
 const LIST_LIMIT = 500;
 
-function jurisdictionOf(user: UserView): string {
-  if (user.role === 'grid_worker') return user.gridCodes.length > 0 ? user.gridCodes.join('、') : '—';
-  if (user.role === 'department_handler') return user.departmentName ?? (user.departmentId ? `部门 ${user.departmentId}` : '—');
-  return user.regionName ?? (user.role === 'administrator' ? '全部区划' : '—');
+const USERS_ROUTE = ADMIN_ROUTES.find((route) => route.path === '/admin/users')!;
+
+function jurisdictionOf(user: UserView, t: Translate): string {
+  if (user.role === 'grid_worker') return user.gridCodes.length > 0 ? user.gridCodes.join(t('common.enumerationSeparator')) : '—';
+  if (user.role === 'department_handler') return user.departmentName ?? (user.departmentId ? t('users.department', { id: user.departmentId }) : '—');
+  return user.regionName ?? (user.role === 'administrator' ? t('users.allRegions') : '—');
 }
 
 function StatusTag({ user }: { user: UserView }) {
-  if (user.disabled) return <Tag>已停用</Tag>;
-  if (user.locked) return <Tag color="orange">已锁定</Tag>;
-  return <Tag color="green">正常</Tag>;
+  const { t } = useI18n();
+  if (user.disabled) return <Tag>{t('users.status.disabled')}</Tag>;
+  if (user.locked) return <Tag color="orange">{t('users.status.locked')}</Tag>;
+  return <Tag color="green">{t('users.status.active')}</Tag>;
 }
 
 /** 用户管理: staff accounts in the administrator's jurisdiction. */
@@ -31,6 +36,7 @@ export function UserAdminPage() {
   const currentUser = useCurrentUser();
   const reportError = useErrorMessage();
   const { message } = App.useApp();
+  const { locale, t, lookup, routeLabel } = useI18n();
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<StaffRole | undefined>();
   const [users, setUsers] = useState<UserView[]>([]);
@@ -55,7 +61,7 @@ export function UserAdminPage() {
   const setDisabled = async (user: UserView, disabled: boolean) => {
     try {
       await adminApi.updateUser(user.id, { disabled });
-      message.success(disabled ? `已停用 ${user.displayName}，其登录已全部退出` : `已启用 ${user.displayName}`);
+      message.success(disabled ? t('users.disabledDone', { name: user.displayName }) : t('users.enabledDone', { name: user.displayName }));
       reload();
     } catch (error) {
       reportError(error);
@@ -65,7 +71,7 @@ export function UserAdminPage() {
   const revokeSessions = async (user: UserView) => {
     try {
       const { revoked } = await adminApi.revokeSessions(user.id);
-      message.success(revoked > 0 ? `已让 ${user.displayName} 的 ${revoked} 个登录下线` : `${user.displayName} 当前没有登录`);
+      message.success(revoked > 0 ? t('users.revokedDone', { name: user.displayName, count: revoked }) : t('users.noSessions', { name: user.displayName }));
     } catch (error) {
       reportError(error);
     }
@@ -74,45 +80,64 @@ export function UserAdminPage() {
   const columns: TableColumnsType<UserView> = [
     {
       key: 'username',
-      title: '用户名',
+      title: t('users.username'),
       dataIndex: 'username',
       width: 200,
       render: (username: string) => <span className="monospace" style={{ whiteSpace: 'nowrap' }}>{username}</span>,
     },
-    { key: 'displayName', title: '姓名', dataIndex: 'displayName', ellipsis: true },
-    { key: 'role', title: '角色', dataIndex: 'roleLabel', width: 150, render: (label: string) => <Tag color="blue">{label}</Tag> },
-    { key: 'jurisdiction', title: '管辖范围', render: (_value, user) => jurisdictionOf(user), ellipsis: true },
-    { key: 'phone', title: '手机号', dataIndex: 'phone', width: 130, render: (phone: string | null) => phone ?? '—' },
-    { key: 'status', title: '状态', width: 90, render: (_value, user) => <StatusTag user={user} /> },
-    { key: 'lastLoginAt', title: '最近登录', dataIndex: 'lastLoginAt', width: 180, render: (at: string | null) => formatDateTime(at, '从未登录') },
+    { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName', ellipsis: true },
+    {
+      // English role names are about twice as wide as the Chinese ones.
+      key: 'role', title: t('users.role'), dataIndex: 'roleLabel', width: locale === 'en' ? 210 : 150,
+      render: (label: string, user) => <Tag color="blue">{lookup(`role.${user.role}`, label)}</Tag>,
+    },
+    { key: 'jurisdiction', title: t('users.jurisdiction'), render: (_value, user) => jurisdictionOf(user, t), ellipsis: true },
+    { key: 'phone', title: t('users.phone'), dataIndex: 'phone', width: 130, render: (phone: string | null) => phone ?? '—' },
+    { key: 'status', title: t('common.status'), width: 90, render: (_value, user) => <StatusTag user={user} /> },
+    {
+      key: 'lastLoginAt', title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 180,
+      render: (at: string | null) => formatDateTime(at, t('users.neverLoggedIn')),
+    },
     {
       key: 'actions',
-      title: '操作',
+      title: t('common.actions'),
       width: 260,
       render: (_value, user) => {
         const self = user.id === currentUser.userId;
         return (
           <Flex wrap>
             <Button type="link" size="small" onClick={() => setDrawer({ open: true, user })}>
-              编辑
+              {t('common.edit')}
             </Button>
             {user.disabled ? (
               <Button type="link" size="small" onClick={() => setDisabled(user, false)}>
-                启用
+                {t('users.enable')}
               </Button>
             ) : (
-              <Popconfirm title={`停用 ${user.displayName}？`} description="停用后该账号无法登录，现有登录立即失效。" okText="停用" okButtonProps={{ danger: true }} onConfirm={() => setDisabled(user, true)} disabled={self}>
-                <Button type="link" size="small" danger disabled={self} title={self ? '不能停用自己的账号' : undefined}>
-                  停用
+              <Popconfirm
+                title={t('users.disableConfirm', { name: user.displayName })}
+                description={t('users.disableConfirmDetail')}
+                okText={t('users.disable')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => setDisabled(user, true)}
+                disabled={self}
+              >
+                <Button type="link" size="small" danger disabled={self} title={self ? t('users.cannotDisableSelf') : undefined}>
+                  {t('users.disable')}
                 </Button>
               </Popconfirm>
             )}
             <Button type="link" size="small" onClick={() => setResetting(user)}>
-              重置密码
+              {t('users.resetPassword')}
             </Button>
-            <Popconfirm title={`让 ${user.displayName} 强制下线？`} description="该账号在所有设备上的登录立即失效。" okText="强制下线" onConfirm={() => revokeSessions(user)}>
+            <Popconfirm
+              title={t('users.revokeConfirm', { name: user.displayName })}
+              description={t('users.revokeConfirmDetail')}
+              okText={t('users.revoke')}
+              onConfirm={() => revokeSessions(user)}
+            >
               <Button type="link" size="small">
-                强制下线
+                {t('users.revoke')}
               </Button>
             </Popconfirm>
           </Flex>
@@ -123,21 +148,21 @@ export function UserAdminPage() {
 
   return (
     <AdminPageFrame
-      title="用户管理"
-      description="工作人员账号、角色与管辖范围"
+      title={routeLabel(USERS_ROUTE)}
+      description={t('users.description')}
       actions={
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, user: null })}>
-          新建用户
+          {t('users.new')}
         </Button>
       }
     >
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search placeholder="搜索用户名或姓名" allowClear onSearch={(value) => setSearch(value.trim())} style={{ width: 280 }} />
+          <Input.Search placeholder={t('users.search')} allowClear onSearch={(value) => setSearch(value.trim())} style={{ width: 280 }} />
           <Select
-            placeholder="全部角色"
+            placeholder={t('users.allRoles')}
             allowClear
-            options={ROLE_OPTIONS}
+            options={roleOptions(t)}
             value={role}
             onChange={(value?: StaffRole) => setRole(value)}
             style={{ width: 200 }}
@@ -145,7 +170,7 @@ export function UserAdminPage() {
           />
         </Flex>
         {users.length >= LIST_LIMIT && (
-          <Alert type="info" showIcon title={`仅显示前 ${LIST_LIMIT} 个用户，请用搜索或角色筛选缩小范围`} style={{ marginBottom: 16 }} />
+          <Alert type="info" showIcon title={t('users.limited', { limit: LIST_LIMIT })} style={{ marginBottom: 16 }} />
         )}
         <Table<UserView>
           rowKey="id"
@@ -153,11 +178,11 @@ export function UserAdminPage() {
           dataSource={users}
           loading={loading}
           size="middle"
-          pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 个用户` }}
+          pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('users.total', { count: total }) }}
           data-testid="user-table"
         />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          重置密码、停用与强制下线都会让该用户的现有登录立即失效。
+          {t('users.sessionNote')}
         </Typography.Text>
       </Card>
       <UserFormDrawer

@@ -1,9 +1,10 @@
-import { jurisdictionBindingOf, STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '@civicgrid/domain';
+import { jurisdictionBindingOf, STAFF_ROLES, type StaffRole } from '@civicgrid/domain';
 import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { adminApi } from './access-api';
 import type { UserCreateInput, UserUpdateInput, UserView } from './api-types';
-import { PASSWORD_POLICY_HINT } from './change-password-modal';
+import { passwordPolicyHint } from './change-password-modal';
+import { useI18n, type Translate } from './i18n/i18n-context';
 import { GridCodesField, UserJurisdictionFields } from './user-jurisdiction-fields';
 import { errorMessageOf } from './use-error-message';
 
@@ -27,7 +28,7 @@ interface UserFormDrawerProps {
   onSaved: (user: UserView) => void;
 }
 
-export const ROLE_OPTIONS = STAFF_ROLES.map((role) => ({ value: role, label: STAFF_ROLE_LABELS[role] }));
+export const roleOptions = (t: Translate) => STAFF_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }));
 
 function createInput(values: UserFormValues): UserCreateInput {
   const binding = jurisdictionBindingOf(values.role);
@@ -54,6 +55,7 @@ function updateInput(values: UserFormValues, user: UserView): UserUpdateInput {
 /** Creates a user with a role and the matching jurisdiction, or edits an existing user's name, phone and grids. */
 export function UserFormDrawer({ open, user, onClose, onSaved }: UserFormDrawerProps) {
   const { message } = App.useApp();
+  const { t, lookup } = useI18n();
   const [form] = Form.useForm<UserFormValues>();
   const role = Form.useWatch('role', form);
   const [saving, setSaving] = useState(false);
@@ -64,7 +66,7 @@ export function UserFormDrawer({ open, user, onClose, onSaved }: UserFormDrawerP
     setProblem(null);
     try {
       const saved = user ? await adminApi.updateUser(user.id, updateInput(values, user)) : await adminApi.createUser(createInput(values));
-      message.success(user ? `已保存用户 ${saved.username}` : `已创建用户 ${saved.username}`);
+      message.success(user ? t('users.saved', { username: saved.username }) : t('users.created', { username: saved.username }));
       onSaved(saved);
     } catch (error) {
       setProblem(errorMessageOf(error));
@@ -77,15 +79,15 @@ export function UserFormDrawer({ open, user, onClose, onSaved }: UserFormDrawerP
     <Drawer
       open={open}
       onClose={onClose}
-      title={user ? `编辑用户：${user.displayName}` : '新建用户'}
+      title={user ? t('users.editTitle', { name: user.displayName }) : t('users.new')}
       size={480}
       destroyOnHidden
       afterOpenChange={(opened) => opened || setProblem(null)}
       extra={
         <Flex gap={8}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()}>
-            保存
+            {t('common.save')}
           </Button>
         </Flex>
       }
@@ -110,36 +112,41 @@ export function UserFormDrawer({ open, user, onClose, onSaved }: UserFormDrawerP
             bordered
             style={{ marginBottom: 24 }}
             items={[
-              { key: 'username', label: '用户名', children: user.username },
-              { key: 'role', label: '角色', children: user.roleLabel },
+              { key: 'username', label: t('users.username'), children: user.username },
+              { key: 'role', label: t('users.role'), children: lookup(`role.${user.role}`, user.roleLabel) },
             ]}
           />
         ) : (
           <Form.Item
             name="username"
-            label="用户名"
-            extra="用于登录，3–32 位字母、数字或 _ . -，创建后不能修改"
+            label={t('users.username')}
+            extra={t('users.usernameHint')}
             rules={[
-              { required: true, message: '请填写用户名' },
-              { pattern: /^[a-zA-Z0-9_.-]{3,32}$/, message: '用户名须为 3–32 位字母、数字或 _ . -' },
+              { required: true, message: t('users.usernameRequired') },
+              { pattern: /^[a-zA-Z0-9_.-]{3,32}$/, message: t('users.usernamePattern') },
             ]}
           >
             <Input autoComplete="off" />
           </Form.Item>
         )}
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50 }]}>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }, { max: 50 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="phone" label="手机号" rules={[{ pattern: /^1\d{10}$/, message: '请填写 11 位手机号' }]}>
+        <Form.Item name="phone" label={t('users.phone')} rules={[{ pattern: /^1\d{10}$/, message: t('users.phonePattern') }]}>
           <Input inputMode="numeric" maxLength={11} />
         </Form.Item>
         {!user && (
           <>
-            <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-              <Select options={ROLE_OPTIONS} placeholder="请选择角色" />
+            <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.chooseRole') }]}>
+              <Select options={roleOptions(t)} placeholder={t('users.chooseRole')} />
             </Form.Item>
             <UserJurisdictionFields role={role} />
-            <Form.Item name="password" label="初始密码" extra={PASSWORD_POLICY_HINT} rules={[{ required: true, message: '请设置初始密码' }]}>
+            <Form.Item
+              name="password"
+              label={t('users.initialPassword')}
+              extra={passwordPolicyHint(t)}
+              rules={[{ required: true, message: t('users.initialPasswordRequired') }]}
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           </>

@@ -18,6 +18,10 @@ export interface ErrorBody {
   details?: unknown;
 }
 
+/**
+ * English only when the first language asked for is English. Every Chinese one (zh-CN, and zh-TW or zh-HK from a
+ * console switched to 繁體中文) gets the Chinese message, which the console converts to Traditional characters.
+ */
 function prefersEnglish(request: FastifyRequest): boolean {
   const language = request.headers['accept-language'] ?? '';
   return /^en\b/i.test(language.trim());

@@ -6,22 +6,16 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/zh-tw';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { EN } from './messages-en';
-import { ZH_CN, type Catalog, type MessageKey } from './messages-zh-cn';
-import { ZH_TW } from './messages-zh-tw';
+import { LOCALES, setActiveLocale, type Locale } from './locale';
+import { loadTraditionalConverter } from './traditional-chinese';
+import { isMessageKey, translate, type Translate } from './translate';
 
-export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALE_NAMES, LOCALES, type Locale } from './locale';
+export type { MessageKey, Translate } from './translate';
 
-/** Each locale named in its own language, as the switch lists them. */
-export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
-
-const CATALOGS: Record<Locale, Catalog> = { 'zh-CN': ZH_CN, 'zh-TW': ZH_TW, en: EN };
 const ANTD_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
 const STORAGE_KEY = 'civicgrid.locale';
-
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 interface I18n {
   locale: Locale;
@@ -33,7 +27,17 @@ interface I18n {
   lookup: (key: string, fallback: string) => string;
 }
 
-const I18nContext = createContext<I18n | null>(null);
+function i18nOf(locale: Locale, setLocale: (locale: Locale) => void): I18n {
+  const t: Translate = (key, values) => translate(locale, key, values);
+  const lookup = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
+  const routeLabel = (route: { path: string; label: string }) => lookup(`route.${route.path}`, route.label);
+  return { locale, setLocale, t, routeLabel, lookup };
+}
+
+/** Outside a provider (a page that offers no switch) components speak the console's first language. */
+const CHINESE = i18nOf('zh-CN', () => undefined);
+
+const I18nContext = createContext<I18n>(CHINESE);
 
 function storedLocale(): Locale {
   try {
@@ -44,18 +48,32 @@ function storedLocale(): Locale {
   }
 }
 
-export function translate(locale: Locale, key: MessageKey, values?: Record<string, string | number>): string {
-  const text = CATALOGS[locale][key] ?? ZH_CN[key] ?? key;
-  return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text;
-}
-
-/** The console's language: Chinese unless the user chose another, remembered in this browser; Ant Design follows it. */
+/**
+ * The console's language: Chinese unless the user chose another, remembered in this browser. Ant Design and dayjs
+ * follow it, and so does the API client, which asks the server for its messages in it.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  // Set before the first render: the pages' first requests already ask for the stored language.
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const stored = storedLocale();
+    setActiveLocale(stored);
+    return stored;
+  });
+  // Bumped when the Traditional converter has loaded, so that texts from the server already shown are converted.
+  const [conversions, setConversions] = useState(0);
 
   useEffect(() => {
     dayjs.locale(DAYJS_LOCALES[locale]);
     document.documentElement.lang = locale;
+    if (locale !== 'zh-TW') return;
+    let current = true;
+    loadTraditionalConverter()
+      .then(() => current && setConversions((count) => count + 1))
+      // Unconverted, the server's texts are still readable; the next error tries the load again.
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {
@@ -64,16 +82,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // a browser that keeps nothing still switches for this visit
     }
+    setActiveLocale(next);
     dayjs.locale(DAYJS_LOCALES[next]);
     setLocaleState(next);
   }, []);
 
-  const value = useMemo<I18n>(() => {
-    const t: Translate = (key, values) => translate(locale, key, values);
-    const lookup = (key: string, fallback: string) => (key in ZH_CN ? t(key as MessageKey) : fallback);
-    const routeLabel = (route: { path: string; label: string }) => lookup(`route.${route.path}`, route.label);
-    return { locale, setLocale, t, routeLabel, lookup };
-  }, [locale, setLocale]);
+  // `conversions` only renews the value, so that consumers render the server's texts again, converted.
+  const value = useMemo<I18n>(() => i18nOf(locale, setLocale), [locale, setLocale, conversions]);
 
   return (
     <I18nContext.Provider value={value}>
@@ -83,7 +98,5 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 }
 
 export function useI18n(): I18n {
-  const i18n = useContext(I18nContext);
-  if (!i18n) throw new Error('useI18n needs an I18nProvider');
-  return i18n;
+  return useContext(I18nContext);
 }

@@ -1,6 +1,18 @@
+import { ADMIN_EN } from './messages/admin.en';
+import { CONSOLE_EN } from './messages/console.en';
+import { IMPORTS_EN } from './messages/imports.en';
+import { INCIDENT_ACTIONS_EN } from './messages/incident-actions.en';
+import { INCIDENTS_EN } from './messages/incidents.en';
+import { REGISTERS_EN } from './messages/registers.en';
 import type { Catalog } from './messages-zh-cn';
 
 export const EN: Catalog = {
+  ...CONSOLE_EN,
+  ...INCIDENTS_EN,
+  ...INCIDENT_ACTIONS_EN,
+  ...REGISTERS_EN,
+  ...IMPORTS_EN,
+  ...ADMIN_EN,
   'app.brand': 'CivicGrid',
   'app.title': 'CivicGrid grid-based community governance',
   'language.label': 'Language',
@@ -23,6 +35,10 @@ export const EN: Catalog = {
   'route./registers/persons/duplicates': 'Possible duplicates',
   'route./registers/persons/:id': 'Person',
   'route./registers/imports/new': 'Bulk import',
+  'route./registers/organizations': 'Organizations',
+  'route./registers/places': 'Key places',
+  'route./registers/facilities': 'Facilities',
+  'route./command': 'Command map',
   'route./admin/users': 'Users',
   'route./admin/api-tokens': 'API tokens',
   'route./admin/audit-log': 'Audit log',

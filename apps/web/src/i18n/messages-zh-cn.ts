@@ -1,5 +1,21 @@
-/** The console's own words in 简体中文, the source catalog: every other locale must have each of these keys. */
+import { ADMIN_ZH_CN } from './messages/admin.zh-cn';
+import { CONSOLE_ZH_CN } from './messages/console.zh-cn';
+import { IMPORTS_ZH_CN } from './messages/imports.zh-cn';
+import { INCIDENT_ACTIONS_ZH_CN } from './messages/incident-actions.zh-cn';
+import { INCIDENTS_ZH_CN } from './messages/incidents.zh-cn';
+import { REGISTERS_ZH_CN } from './messages/registers.zh-cn';
+
+/**
+ * The console's own words in 简体中文, the source catalog: every other locale must have each of these keys. The
+ * areas with many screens keep theirs in messages/, one file per area and locale; this file holds the rest.
+ */
 export const ZH_CN = {
+  ...CONSOLE_ZH_CN,
+  ...INCIDENTS_ZH_CN,
+  ...INCIDENT_ACTIONS_ZH_CN,
+  ...REGISTERS_ZH_CN,
+  ...IMPORTS_ZH_CN,
+  ...ADMIN_ZH_CN,
   'app.brand': 'CivicGrid 网格化治理',
   'app.title': 'CivicGrid 网格化基层治理平台',
   'language.label': '语言',
@@ -22,6 +38,10 @@ export const ZH_CN = {
   'route./registers/persons/duplicates': '疑似重复人员',
   'route./registers/persons/:id': '人员详情',
   'route./registers/imports/new': '批量导入',
+  'route./registers/organizations': '单位组织',
+  'route./registers/places': '重点场所',
+  'route./registers/facilities': '部件',
+  'route./command': '指挥地图',
   'route./admin/users': '用户管理',
   'route./admin/api-tokens': '接口令牌',
   'route./admin/audit-log': '审计日志',

@@ -1,6 +1,19 @@
+import { ADMIN_ZH_TW } from './messages/admin.zh-tw';
+import { CONSOLE_ZH_TW } from './messages/console.zh-tw';
+import { IMPORTS_ZH_TW } from './messages/imports.zh-tw';
+import { INCIDENT_ACTIONS_ZH_TW } from './messages/incident-actions.zh-tw';
+import { INCIDENTS_ZH_TW } from './messages/incidents.zh-tw';
+import { REGISTERS_ZH_TW } from './messages/registers.zh-tw';
 import type { Catalog } from './messages-zh-cn';
 
+/** 繁體中文, in Taiwan's words where they differ (登入, 資料, 使用者, 匯入). */
 export const ZH_TW: Catalog = {
+  ...CONSOLE_ZH_TW,
+  ...INCIDENTS_ZH_TW,
+  ...INCIDENT_ACTIONS_ZH_TW,
+  ...REGISTERS_ZH_TW,
+  ...IMPORTS_ZH_TW,
+  ...ADMIN_ZH_TW,
   'app.brand': 'CivicGrid 網格化治理',
   'app.title': 'CivicGrid 網格化基層治理平台',
   'language.label': '語言',
@@ -10,7 +23,7 @@ export const ZH_TW: Catalog = {
   'user.logoutEverywhereTitle': '登出所有裝置？',
   'user.logoutEverywhereContent': '您在所有電腦和手機上的登入都將立即失效，包括目前這台。',
   'user.logoutEverywhereOk': '全部登出',
-  'nav.registers': '基礎數據',
+  'nav.registers': '基礎資料',
   'nav.admin': '系統管理',
   'nav.command': '指揮調度',
   'route./': '網格地圖',
@@ -22,11 +35,15 @@ export const ZH_TW: Catalog = {
   'route./registers/persons/new': '新增人員',
   'route./registers/persons/duplicates': '疑似重複人員',
   'route./registers/persons/:id': '人員詳情',
-  'route./registers/imports/new': '批量匯入',
-  'route./admin/users': '用戶管理',
-  'route./admin/api-tokens': '介面令牌',
+  'route./registers/imports/new': '批次匯入',
+  'route./registers/organizations': '單位組織',
+  'route./registers/places': '重點場所',
+  'route./registers/facilities': '部件',
+  'route./command': '指揮地圖',
+  'route./admin/users': '使用者管理',
+  'route./admin/api-tokens': '介面權杖',
   'route./admin/audit-log': '稽核日誌',
-  'route./dashboards': '數據看板',
+  'route./dashboards': '資料看板',
   'route./big-screen': '指揮大屏',
   'route./directives': '指令',
   'route./directives/mine': '我的指令',
@@ -81,7 +98,7 @@ export const ZH_TW: Catalog = {
   'level.street': '鎮街',
   'level.community': '社區',
   'level.grid': '網格',
-  'dashboard.title': '數據看板',
+  'dashboard.title': '資料看板',
   'dashboard.description': '{region} · {from} 至 {to} 上報的事件',
   'dashboard.openBigScreen': '開啟大屏',
   'dashboard.period': '統計週期',
