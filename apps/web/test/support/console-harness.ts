@@ -27,7 +27,15 @@ export interface ConsoleHarness {
   close: () => Promise<void>;
 }
 
-export async function startConsole(): Promise<ConsoleHarness> {
+/** Where the phone of a mobile harness stands: the middle of the demo city's grid 370303001001001 (新华社区第1网格). */
+export const PHONE_POSITION = { longitude: 117.98349, latitude: 36.85745, accuracy: 8 };
+
+export interface ConsoleOptions {
+  /** The page is a phone (360×740, touch, GPS allowed at PHONE_POSITION) instead of a desktop window. */
+  mobile?: boolean;
+}
+
+export async function startConsole(options: ConsoleOptions = {}): Promise<ConsoleHarness> {
   if (!fs.existsSync(path.join(repositoryRoot, 'apps/web/dist/index.html'))) {
     throw new Error('apps/web/dist/index.html is missing: build the console first (npm run build --workspace apps/web)');
   }
@@ -40,7 +48,12 @@ export async function startConsole(): Promise<ConsoleHarness> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-unsafe-swiftshader'],
   });
   // The console's users are in China: its clock, and so every time it shows, is Beijing time whatever the test machine's.
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = options.mobile
+    ? await browser.newPage({
+      viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+      permissions: ['geolocation'], geolocation: PHONE_POSITION, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+    })
+    : await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   fs.mkdirSync(resultsDirectory, { recursive: true });

@@ -1,0 +1,5 @@
+/** The phone's calendar day as YYYY-MM-DD (local time, as the worker lives it, not UTC). */
+export function localDay(date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
