@@ -1,4 +1,5 @@
 import type { Permission } from '@civicgrid/domain';
+import { matchPathPattern } from './path-pattern';
 
 export interface AppRoute {
   /** A plain path, or a pattern whose `:name` segments take any one segment, e.g. /incidents/:id. */
@@ -69,27 +70,10 @@ const ALL_ROUTES: AppRoute[] = [
   ...COMMAND_ROUTES, DIRECTIVE_ROUTE,
 ];
 
-function matchPattern(pattern: string, path: string): Record<string, string> | null {
-  const patternSegments = pattern.split('/');
-  const pathSegments = path.split('/');
-  if (patternSegments.length !== pathSegments.length) return null;
-  const params: Record<string, string> = {};
-  for (const [index, expected] of patternSegments.entries()) {
-    const actual = pathSegments[index] ?? '';
-    if (expected.startsWith(':')) {
-      if (!actual) return null;
-      params[expected.slice(1)] = decodeURIComponent(actual);
-    } else if (expected !== actual) {
-      return null;
-    }
-  }
-  return params;
-}
-
 export function matchRoute(path: string): RouteMatch | undefined {
   const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
   for (const route of ALL_ROUTES) {
-    const params = matchPattern(route.path, normalized);
+    const params = matchPathPattern(route.path, normalized);
     if (params) return { route, params };
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { OPEN_INCIDENT_STATUSES, type Jurisdiction, type VisitDueView } from '@civicgrid/domain';
+import { OPEN_INCIDENT_STATUSES, type FieldGridView, type Jurisdiction, type VisitDueView } from '@civicgrid/domain';
 import { gridInJurisdiction } from '../database/jurisdiction.sql.js';
 import type { DatabaseExecutor } from '../database/schema.js';
 import { containing } from '../registers/like-pattern.js';
@@ -20,15 +20,8 @@ const due = (alias: string, today: string) => {
 
 const HOUSE_LABEL = sql`concat_ws('-', b.name, u.name, h.number)`;
 
-export interface FieldGridRow {
-  id: number;
-  code: string;
-  name: string;
-  regionName: string;
-  households: number;
-  persons: number;
-  openIncidents: number;
-}
+/** A grid as the worker's home screen lists it, before today's reporting is known. */
+export type FieldGridRow = Omit<FieldGridView, 'reportedToday'>;
 
 export type HouseSearchRow = {
   id: number;

@@ -1,3 +1,5 @@
+import { matchPathPattern } from '../path-pattern';
+
 /**
  * The app's paths, all under /m/ (the service worker's scope). Screens that other work adds own the paths marked
  * so; the 待办 list already links to them.
@@ -17,22 +19,9 @@ export const MOBILE_PATHS = {
   patrol: '/m/patrol',
 } as const;
 
-/** A path pattern's parameters in `pathname` (`/m/verify/:incidentId` → { incidentId }), or null when it does not match. */
+/** A path pattern's parameters in `pathname` (`/m/verify/:incidentId` → { incidentId }), or null; `/m/tasks/` is `/m/tasks`. */
 export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
-  const wanted = pattern.split('/');
-  const actual = (pathname.length > 1 && pathname.endsWith('/') && pattern !== pathname ? pathname.slice(0, -1) : pathname).split('/');
-  if (wanted.length !== actual.length) return null;
-  const params: Record<string, string> = {};
-  for (const [index, part] of wanted.entries()) {
-    const value = actual[index] ?? '';
-    if (part.startsWith(':')) {
-      if (!value) return null;
-      params[part.slice(1)] = decodeURIComponent(value);
-    } else if (part !== value) {
-      return null;
-    }
-  }
-  return params;
+  return matchPathPattern(pattern, pathname.length > 1 && pathname.endsWith('/') && pattern !== pathname ? pathname.slice(0, -1) : pathname);
 }
 
 /** A pattern with its parameters filled in: fillPath(MOBILE_PATHS.verify, { incidentId: 7 }) → /m/verify/7. */
