@@ -5,7 +5,7 @@ import type { CachedResource } from '../data/cached-resource';
 import { useOutbox } from '../outbox/outbox-context';
 import type { AnyOutboxItem, OutboxItem } from '../outbox/outbox-item';
 import { shortTime } from '../shell/format-time';
-import { localDay } from '../shell/local-day';
+import { isReadToday, localDay } from '../shell/local-day';
 import { useOnline } from '../shell/use-online';
 import type { MyGrid } from './my-grids';
 
@@ -19,13 +19,14 @@ export function AllClearButton({ grids, allClears }: { grids: MyGrid[]; allClear
   const online = useOnline();
   const { items, enqueue } = useOutbox();
   const today = localDay();
-  const readToday = allClears.savedAt !== null && localDay(new Date(allClears.savedAt)) === today;
+  const readToday = isReadToday(allClears.savedAt);
   const reportedAt = new Map(
     readToday ? (allClears.value ?? []).filter((grid) => grid.reportedAt).map((grid) => [grid.gridCode, grid.reportedAt]) : [],
   );
   const todays = items.filter(isAllClear).filter((item) => item.payload.day === today && item.state !== 'conflict');
   const queued = new Set(todays.map((item) => item.payload.gridCode));
-  const missing = grids.filter((grid) => !reportedAt.has(grid.code) && !queued.has(grid.code));
+  // A grid with an incident reported today needs no all-clear: the day is reported (the server counts it so too).
+  const missing = grids.filter((grid) => !reportedAt.has(grid.code) && !queued.has(grid.code) && !grid.reportedToday);
   const unsent = todays.filter((item) => item.state !== 'sent').length;
 
   const report = async () => {
@@ -55,13 +56,13 @@ export function AllClearButton({ grids, allClears }: { grids: MyGrid[]; allClear
       ) : (
         <>
           <div className="m-all-clear-done" role="status">
-            <CheckCircleFilled /> <span>{unsent > 0 ? '今日已报平安 · 待发送' : '今日已报平安'}</span>
+            <CheckCircleFilled /> <span>{unsent > 0 ? '今日已报平安 · 待发送' : reportedAt.size + queued.size > 0 ? '今日已报平安' : '今日已上报，无需报平安'}</span>
           </div>
           <p className="m-note">
             {grids
               .map((grid) => {
                 const at = reportedAt.get(grid.code);
-                return `${grid.name} ${at ? `${shortTime(at)} 已报` : queued.has(grid.code) ? '已报' : ''}`;
+                return `${grid.name} ${at ? `${shortTime(at)} 已报` : queued.has(grid.code) ? '已报' : grid.reportedToday ? '今日已上报事件' : ''}`;
               })
               .join('；')}
           </p>

@@ -10,6 +10,7 @@ import { MOBILE_PATHS } from '../mobile-paths';
 import { useOutbox } from '../outbox/outbox-context';
 import { useWorker } from '../session/mobile-session';
 import { KeptDataNote } from '../shell/kept-data-note';
+import { isReadToday } from '../shell/local-day';
 import { AllClearButton } from './all-clear-button';
 import { myGrids } from './my-grids';
 
@@ -80,7 +81,7 @@ export function HomeScreen() {
         </div>
       </section>
 
-      <AllClearButton grids={myGrids(worker, grids.value, allClears.value)} allClears={allClears} />
+      <AllClearButton grids={myGrids(worker, grids.value, allClears.value, isReadToday(grids.savedAt))} allClears={allClears} />
 
       <Button block color="primary" size="large" className="m-big-button" onClick={() => navigate(MOBILE_PATHS.report)}>
         <CameraOutlined /> 拍照上报事件
