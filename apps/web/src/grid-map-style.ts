@@ -86,6 +86,13 @@ export function basemapLayer(): LayerSpecification {
 
 export const NO_FEATURES: GridFeatureCollection = { type: 'FeatureCollection', features: [], boundary: null };
 
+/** The grid and region-outline sources, empty until `showGrids`, and the layers that draw them. */
+export function addGridLayers(map: MapLibreMap): void {
+  map.addSource(GRID_SOURCE, { type: 'geojson', data: NO_FEATURES, promoteId: 'code' });
+  map.addSource(REGION_BOUNDARY_SOURCE, { type: 'geojson', data: NO_FEATURES });
+  for (const layer of gridLayers(null)) map.addLayer(layer);
+}
+
 /** Draws a set of grids and the outline of the region they belong to on a map made with this style. */
 export function showGrids(map: MapLibreMap, grids: GridFeatureCollection | null | undefined): void {
   map.getSource<GeoJSONSource>(GRID_SOURCE)?.setData(grids ?? NO_FEATURES);

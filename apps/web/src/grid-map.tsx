@@ -1,6 +1,4 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { BoundingBox, GridFeatureCollection } from './api-types';
 import { boundingBoxOfGrids } from './bounding-box';
@@ -9,21 +7,16 @@ import { useI18n } from './i18n/i18n-context';
 import { mapControlLocale } from './map-control-locale';
 import {
   BASEMAP_SOURCE,
-  EMPTY_STYLE,
   GRID_FILL_LAYER,
   GRID_SELECTED_FILL_LAYER,
   GRID_SELECTED_OUTLINE_LAYER,
   GRID_SOURCE,
-  NO_FEATURES,
-  REGION_BOUNDARY_SOURCE,
+  addGridLayers,
   basemapLayer,
-  gridLayers,
   selectedGridFilter,
   showGrids,
 } from './grid-map-style';
-
-// The bundler moves the worker file; tell MapLibre where it ended up.
-setWorkerUrl(workerUrl);
+import { useMapLibreMap } from './use-maplibre-map';
 
 /**
  * Brings a selected grid into the part of the map the grid panel does not cover,
@@ -63,11 +56,8 @@ interface GridMapProps {
 
 /** The MapLibre map of grids. It draws only what it is given; the console page decides what that is. */
 export function GridMap({ grids, bounds, selectedGridCode, basemapTileUrl, onGridClick }: GridMapProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
   const onGridClickRef = useRef(onGridClick);
   const hasFittedRef = useRef(false);
-  const [ready, setReady] = useState(false);
   const [hovered, setHovered] = useState<HoveredGrid | null>(null);
   const { t } = useI18n();
 
@@ -75,37 +65,18 @@ export function GridMap({ grids, bounds, selectedGridCode, basemapTileUrl, onGri
     onGridClickRef.current = onGridClick;
   }, [onGridClick]);
 
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const map = new MapLibreMap({
-      container,
-      style: EMPTY_STYLE,
-      center: [104.2, 35.9],
-      zoom: 3.5,
-      // The map is made once: a language chosen later reaches its controls when the page is opened again.
-      locale: mapControlLocale(t),
-      dragRotate: false,
-      pitchWithRotate: false,
-      attributionControl: false,
-    });
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    mapRef.current = map;
+  const { containerRef, mapRef, ready } = useMapLibreMap({
+    // The map is made once: a language chosen later reaches its controls when the page is opened again.
+    locale: mapControlLocale(t),
+    onLoad: (map) => {
+      addGridLayers(map);
 
-    let hoveredCode: string | null = null;
-    const setHoverState = (code: string | null) => {
-      if (hoveredCode) map.setFeatureState({ source: GRID_SOURCE, id: hoveredCode }, { hover: false });
-      hoveredCode = code;
-      if (code) map.setFeatureState({ source: GRID_SOURCE, id: code }, { hover: true });
-    };
-
-    map.on('load', () => {
-      map.addSource(GRID_SOURCE, { type: 'geojson', data: NO_FEATURES, promoteId: 'code' });
-      map.addSource(REGION_BOUNDARY_SOURCE, { type: 'geojson', data: NO_FEATURES });
-      for (const layer of gridLayers(null)) map.addLayer(layer);
-
+      let hoveredCode: string | null = null;
+      const setHoverState = (code: string | null) => {
+        if (hoveredCode) map.setFeatureState({ source: GRID_SOURCE, id: hoveredCode }, { hover: false });
+        hoveredCode = code;
+        if (code) map.setFeatureState({ source: GRID_SOURCE, id: code }, { hover: true });
+      };
       map.on('mousemove', GRID_FILL_LAYER, (event) => {
         const properties = event.features?.[0]?.properties;
         if (!properties) return;
@@ -128,16 +99,12 @@ export function GridMap({ grids, bounds, selectedGridCode, basemapTileUrl, onGri
         const code = event.features?.[0]?.properties?.code;
         if (code !== undefined) onGridClickRef.current(String(code));
       });
-      setReady(true);
-    });
-
-    return () => {
-      map.remove();
-      mapRef.current = null;
+    },
+    // A new map (StrictMode makes a second) jumps to its first bounds rather than flying there.
+    onCreate: () => {
       hasFittedRef.current = false;
-      setReady(false);
-    };
-  }, []);
+    },
+  });
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,16 +1,12 @@
-import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef, useState } from 'react';
+import { Marker } from 'maplibre-gl';
+import { useEffect, useRef } from 'react';
 import { apiClient } from './api-client';
 import type { BoundingBox, GridFeatureCollection } from './api-types';
 import {
-  BASEMAP_SOURCE, EMPTY_STYLE, GRID_FILL_LAYER, GRID_SELECTED_FILL_LAYER, GRID_SELECTED_OUTLINE_LAYER, GRID_SOURCE,
-  NO_FEATURES, REGION_BOUNDARY_SOURCE, basemapLayer, gridLayers, selectedGridFilter,
-  showGrids,
+  BASEMAP_SOURCE, GRID_FILL_LAYER, GRID_SELECTED_FILL_LAYER, GRID_SELECTED_OUTLINE_LAYER, addGridLayers, basemapLayer,
+  selectedGridFilter, showGrids,
 } from './grid-map-style';
-
-setWorkerUrl(workerUrl);
+import { useMapLibreMap } from './use-maplibre-map';
 
 const POINT_ZOOM = 16;
 const MARKER_COLOUR = '#f5222d';
@@ -36,65 +32,37 @@ interface IncidentLocationMapProps {
 
 /** A small map of one place on the plain base style (no internet tiles): the incident's point among its grids. */
 export function IncidentLocationMap({ point, grids, selectedGridCode, bounds, onPick, testId, controlLocale }: IncidentLocationMapProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const markerRef = useRef<Marker | null>(null);
   const onPickRef = useRef(onPick);
-  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     onPickRef.current = onPick;
   }, [onPick]);
 
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const map = new MapLibreMap({
-      container,
-      style: EMPTY_STYLE,
-      center: point ?? [104.2, 35.9],
-      zoom: point ? POINT_ZOOM : 3.5,
-      // Made once: a language chosen later reaches the controls when the page is opened again.
-      locale: controlLocale ?? { 'NavigationControl.ZoomIn': '放大', 'NavigationControl.ZoomOut': '缩小', 'ScaleControl.Meters': '米', 'ScaleControl.Kilometers': '公里' },
-      dragRotate: false,
-      pitchWithRotate: false,
-      attributionControl: false,
-    });
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    mapRef.current = map;
-    map.on('load', () => {
-      map.addSource(GRID_SOURCE, { type: 'geojson', data: NO_FEATURES, promoteId: 'code' });
-      map.addSource(REGION_BOUNDARY_SOURCE, { type: 'geojson', data: NO_FEATURES });
-      for (const layer of gridLayers(null)) map.addLayer(layer);
-      setReady(true);
-    });
-    map.on('click', (event) => onPickRef.current?.(event.lngLat.lng, event.lngLat.lat));
-    const controller = new AbortController();
-    apiClient
-      .config(controller.signal)
-      .then(({ basemapTileUrl }) => {
-        if (!basemapTileUrl) return;
-        const addBasemap = () => {
-          if (map.getSource(BASEMAP_SOURCE)) return;
-          map.addSource(BASEMAP_SOURCE, { type: 'raster', tiles: [basemapTileUrl], tileSize: 256 });
-          map.addLayer(basemapLayer(), map.getLayer(GRID_FILL_LAYER) ? GRID_FILL_LAYER : undefined);
-        };
-        if (map.loaded()) addBasemap();
-        else map.once('load', addBasemap);
-      })
-      .catch(() => undefined);
-    return () => {
-      controller.abort();
-      markerRef.current?.remove();
-      markerRef.current = null;
-      map.remove();
-      mapRef.current = null;
-      setReady(false);
-    };
-    // The map is made once; the point, grids and bounds are applied by the effects below.
-  }, []);
+  // The map is made once; the point, grids and bounds are applied by the effects below.
+  const { containerRef, mapRef, markerRef, ready } = useMapLibreMap({
+    view: point ? { center: point, zoom: POINT_ZOOM } : null,
+    // Made once: a language chosen later reaches the controls when the page is opened again.
+    locale: controlLocale ?? { 'NavigationControl.ZoomIn': '放大', 'NavigationControl.ZoomOut': '缩小', 'ScaleControl.Meters': '米', 'ScaleControl.Kilometers': '公里' },
+    onLoad: addGridLayers,
+    onCreate: (map) => {
+      map.on('click', (event) => onPickRef.current?.(event.lngLat.lng, event.lngLat.lat));
+      const controller = new AbortController();
+      apiClient
+        .config(controller.signal)
+        .then(({ basemapTileUrl }) => {
+          if (!basemapTileUrl) return;
+          const addBasemap = () => {
+            if (map.getSource(BASEMAP_SOURCE)) return;
+            map.addSource(BASEMAP_SOURCE, { type: 'raster', tiles: [basemapTileUrl], tileSize: 256 });
+            map.addLayer(basemapLayer(), map.getLayer(GRID_FILL_LAYER) ? GRID_FILL_LAYER : undefined);
+          };
+          if (map.loaded()) addBasemap();
+          else map.once('load', addBasemap);
+        })
+        .catch(() => undefined);
+      return () => controller.abort();
+    },
+  });
 
   useEffect(() => {
     const map = mapRef.current;

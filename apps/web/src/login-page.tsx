@@ -1,16 +1,11 @@
 import { ApartmentOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { ApiError } from './api-client';
 import { useI18n } from './i18n/i18n-context';
 import { LanguageSwitch } from './i18n/language-switch';
 import { useSession, type SessionNotice } from './session-context';
 import { errorMessageOf } from './use-error-message';
-
-interface LoginForm {
-  username: string;
-  password: string;
-}
+import { useSignInForm, type SignInValues } from './use-sign-in-form';
 
 interface LoginProblem {
   /** The refusal itself: its text is made when shown, in the language chosen then. */
@@ -28,21 +23,8 @@ function problemOf(error: unknown): LoginProblem {
 export function LoginPage({ notice }: { notice: SessionNotice | null }) {
   const { signIn } = useSession();
   const { t } = useI18n();
-  const [form] = Form.useForm<LoginForm>();
-  const [submitting, setSubmitting] = useState(false);
-  const [problem, setProblem] = useState<LoginProblem | null>(null);
-
-  const submit = async (values: LoginForm) => {
-    setSubmitting(true);
-    setProblem(null);
-    try {
-      await signIn(values.username.trim(), values.password);
-    } catch (error) {
-      setProblem(problemOf(error));
-      form.setFieldValue('password', '');
-      setSubmitting(false);
-    }
-  };
+  const [form] = Form.useForm<SignInValues>();
+  const { submitting, problem, submit } = useSignInForm({ signIn, problemOf, form });
 
   return (
     <Flex className="login-page" align="center" justify="center" vertical gap={24}>

@@ -4,13 +4,11 @@
 // middle of an upload makes no second incident or photo.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { request, type APIRequestContext, type BrowserContext, type Page } from 'playwright-core';
-import sharp from 'sharp';
 import type { Database } from '../../server/src/database/database.js';
 import {
-  DEMO_PASSWORD, PHONE_POSITION, resultsDirectory, startConsole, submitLogin, TIMEOUT, type ConsoleHarness,
+  cameraPhoto, DEMO_PASSWORD, PHONE_POSITION, phoneScreenshot, startConsole, submitLogin, TIMEOUT, type ConsoleHarness,
 } from './support/console-harness.js';
 
 const GRID_CODE = '370303001001001';
@@ -40,19 +38,6 @@ before(async () => {
 after(async () => {
   await harness?.close();
 });
-
-/** A photo as a phone camera makes it: a 2400×1800 JPEG, larger than the app keeps. */
-async function cameraPhoto(colour: { r: number; g: number; b: number }, name: string) {
-  const buffer = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: colour } }).jpeg({ quality: 90 }).toBuffer();
-  return { name, mimeType: 'image/jpeg', buffer };
-}
-
-/** The phone's screen as the worker sees it (360×740), once toasts and animations are done. */
-async function screenshot(name: string): Promise<void> {
-  await page.locator('.adm-toast-mask').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(resultsDirectory, `grid-worker-app-${name}.png`) });
-}
 
 async function openTab(title: string, testId: string): Promise<void> {
   await page.locator('.m-tab-bar').getByText(title, { exact: true }).click();
@@ -121,7 +106,7 @@ async function report(entry: (typeof REPORTS)[number], index: number, { usePin =
     await form.getByTestId('located-grid').getByText('所在网格：新华社区第1网格').waitFor();
     await map.locator('.maplibregl-marker').waitFor();
     await form.getByTestId('located-grid').scrollIntoViewIfNeeded();
-    await screenshot('3-report-pin-map');
+    await phoneScreenshot(page, 'grid-worker-app-3-report-pin-map.png');
     await context.setGeolocation(PHONE_POSITION);
   } else {
     await form.getByTestId('gps-status').getByText(/GPS 已定位，误差约 8 米/).waitFor();
@@ -132,7 +117,7 @@ async function report(entry: (typeof REPORTS)[number], index: number, { usePin =
     const popup = page.getByTestId('category-popup');
     await page.locator('.m-category-popup').getByPlaceholder(/输入关键字/).fill(entry.search);
     await popup.locator('.adm-list-item').first().waitFor();
-    if (index === 0) await screenshot('2a-category-search');
+    if (index === 0) await phoneScreenshot(page, 'grid-worker-app-2a-category-search.png');
     await popup.locator('.adm-list-item').first().click();
     await popup.waitFor({ state: 'detached' });
   } else {
@@ -140,10 +125,10 @@ async function report(entry: (typeof REPORTS)[number], index: number, { usePin =
     await form.getByTestId('recent-categories').locator('.m-chip').first().click();
   }
   await form.getByLabel('问题描述').fill(entry.description);
-  if (index === 0) await screenshot('2b-report-form');
+  if (index === 0) await phoneScreenshot(page, 'grid-worker-app-2b-report-form.png');
   await form.getByRole('button', { name: '提交' }).click();
   await page.getByTestId('report-submitted').waitFor();
-  if (index === 0) await screenshot('2c-report-submitted');
+  if (index === 0) await phoneScreenshot(page, 'grid-worker-app-2c-report-submitted.png');
   // Offline it waits; with signal it may be on its way already.
   if (offline) assert.equal(await page.getByTestId('submitted-state').innerText(), '待发送');
   await page.getByRole('button', { name: '再报一条' }).click();
@@ -152,7 +137,7 @@ async function report(entry: (typeof REPORTS)[number], index: number, { usePin =
 test('the worker signs in with signal, and the app keeps itself and its reference data on the phone', TIMEOUT, async () => {
   await page.goto(`${baseUrl}/m/`);
   await page.getByTestId('login-page').waitFor();
-  await screenshot('0-login');
+  await phoneScreenshot(page, 'grid-worker-app-0-login.png');
   await submitLogin(page, 'grid.worker', DEMO_PASSWORD);
   await page.getByTestId('home-screen').waitFor();
   await page.getByTestId('sync-banner').and(page.locator('[data-state="synced"]')).waitFor();
@@ -179,7 +164,7 @@ test('the worker signs in with signal, and the app keeps itself and its referenc
   await openTab('待办', 'tasks-screen');
   await openTab('首页', 'home-screen');
   await page.getByTestId('all-clear').getByRole('button', { name: '今日无事上报' }).waitFor();
-  await screenshot('1-home');
+  await phoneScreenshot(page, 'grid-worker-app-1-home.png');
   assert.deepEqual(pageErrors, []);
 });
 
@@ -197,7 +182,7 @@ test('offline: three reports with photos and the all-clear wait on the phone, al
   await openTab('我的', 'me-screen');
   await waitForOutbox(['pending', 'pending', 'pending', 'pending']);
   await page.getByTestId('sync-banner').getByText('离线 · 4 条待发送，有信号后自动发送').waitFor();
-  await screenshot('4-outbox-waiting');
+  await phoneScreenshot(page, 'grid-worker-app-4-outbox-waiting.png');
   assert.equal((await incidentsLike(`${MARK}%`)).length, 0, 'nothing reached the server while offline');
 
   // The app is closed and opened again with no network: it opens, signed in, with everything still waiting.
@@ -236,11 +221,11 @@ test('when the signal returns, exactly three incidents with their photos and one
   assert.equal(stored?.mimeType, 'image/jpeg');
   const sentItem = page.getByTestId('outbox-item').filter({ hasText: REPORTS[0]!.description });
   await sentItem.getByTestId('outbox-item-result').getByText(`事件编号 ${incidents[0]!.code}`).waitFor();
-  await screenshot('5-outbox-sent');
+  await phoneScreenshot(page, 'grid-worker-app-5-outbox-sent.png');
 
   await openTab('首页', 'home-screen');
   await page.getByTestId('all-clear').getByText('今日已报平安', { exact: true }).waitFor();
-  await screenshot('6-home-reported');
+  await phoneScreenshot(page, 'grid-worker-app-6-home-reported.png');
   assert.deepEqual(pageErrors, []);
 });
 
@@ -272,7 +257,7 @@ test('待办 lists what waits for the worker: the fixed incident to verify on th
   const verification = page.getByTestId('verification-item');
   await verification.getByText(incident.code, { exact: false }).waitFor();
   await page.getByTestId('directive-item').getByText(DIRECTIVE.title).waitFor();
-  await screenshot('7-tasks');
+  await phoneScreenshot(page, 'grid-worker-app-7-tasks.png');
   await openTab('首页', 'home-screen');
   await page.getByTestId('task-count-verifications').getByText('1', { exact: true }).waitFor();
   await page.getByTestId('task-count-directives').getByText('1', { exact: true }).waitFor();
@@ -296,7 +281,7 @@ test('offline, the directive is marked done and the incident verified from 待�
   await popup.getByText(DIRECTIVE.content).waitFor();
   await popup.getByTestId('directive-due').getByText(/前完成$/).waitFor();
   await popup.getByLabel('完成情况').fill(DIRECTIVE_NOTE);
-  await screenshot('7a-directive-popup');
+  await phoneScreenshot(page, 'grid-worker-app-7a-directive-popup.png');
   await popup.getByRole('button', { name: '标记完成' }).click();
   await popup.waitFor({ state: 'detached' });
   await directive.getByText('已完成，待发送').waitFor();
@@ -316,7 +301,7 @@ test('offline, the directive is marked done and the incident verified from 待�
   await openTab('待办', 'tasks-screen');
   await verification.getByText('已核查，待发送').waitFor();
   await directive.getByText('已完成，待发送').waitFor();
-  await screenshot('7b-tasks-waiting');
+  await phoneScreenshot(page, 'grid-worker-app-7b-tasks-waiting.png');
   const target = async () => (await sql<{ state: string; note: string | null; clientId: string | null }>`
     SELECT t.state, t.result_note AS note, t.details->>'clientId' AS "clientId" FROM directive_targets t
     JOIN directives d ON d.id = t.directive_id JOIN users u ON u.grid_member_id = t.grid_member_id
@@ -399,7 +384,7 @@ test('a session ended on the server asks the worker to sign in again, and what w
   await login.getByText(/登录已失效，请重新登录。未发送的内容仍保存在手机上/).waitFor();
   assert.equal(await login.getByLabel('用户名').inputValue(), 'grid.worker', 'the username is filled in');
   assert.equal((await incidentsLike(description)).length, 0);
-  await screenshot('8-signed-out');
+  await phoneScreenshot(page, 'grid-worker-app-8-signed-out.png');
 
   await login.getByLabel('密码').fill(DEMO_PASSWORD);
   await login.getByRole('button', { name: '登录' }).click();
@@ -420,12 +405,12 @@ test('a server error is retried later; signing out while something waits asks fi
   await item.and(page.locator('[data-state="failed"]')).waitFor();
   await item.getByTestId('outbox-item-error').getByText('服务器暂时无法接收（503），稍后自动重试').waitFor();
   await item.getByRole('button', { name: '立即重试' }).waitFor();
-  await screenshot('9-outbox-failed');
+  await phoneScreenshot(page, 'grid-worker-app-9-outbox-failed.png');
 
   await page.getByRole('button', { name: '退出登录' }).click();
   const dialog = page.locator('.adm-dialog');
   await dialog.getByText('还有 1 条没有发送').waitFor();
-  await screenshot('10-sign-out-confirm');
+  await phoneScreenshot(page, 'grid-worker-app-10-sign-out-confirm.png', { withDialog: true });
   await dialog.getByRole('button', { name: '不退出' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: '退出登录' }).click();

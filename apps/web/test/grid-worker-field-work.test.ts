@@ -4,14 +4,12 @@
 // verified meanwhile, which the server refuses and the phone shows plainly, with nothing changed on the server.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { cleanTrack, trackDistanceMetres } from '@civicgrid/domain';
 import { sql } from 'kysely';
 import type { BrowserContext, Page } from 'playwright-core';
-import sharp from 'sharp';
 import type { Database } from '../../server/src/database/database.js';
 import {
-  DEMO_PASSWORD, PHONE_POSITION, resultsDirectory, startConsole, submitLogin, TIMEOUT, type ConsoleHarness,
+  cameraPhoto, DEMO_PASSWORD, PHONE_POSITION, phoneScreenshot, startConsole, submitLogin, TIMEOUT, type ConsoleHarness,
 } from './support/console-harness.js';
 
 const GRID_CODE = '370303001001001';
@@ -42,20 +40,6 @@ afterEach(async () => {
 after(async () => {
   await harness?.close();
 });
-
-/** A photo as a phone camera makes it. */
-async function cameraPhoto(colour: { r: number; g: number; b: number }, name: string) {
-  const buffer = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: colour } }).jpeg({ quality: 85 }).toBuffer();
-  return { name, mimeType: 'image/jpeg', buffer };
-}
-
-/** The phone's screen as the worker sees it (360×740), once toasts, dialogs and animations are done. */
-async function screenshot(name: string): Promise<void> {
-  await page.locator('.adm-toast-mask').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  await page.locator('.adm-dialog-body').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(resultsDirectory, `grid-worker-field-work-${name}.png`) });
-}
 
 /** The title bar's 返回, as from a screen opened out of a tab. */
 async function back(testId: string): Promise<void> {
@@ -197,7 +181,7 @@ test('a patrol walked with the GPS moving, the app reopened half way: one patrol
   await page.getByTestId('patrol-accuracy').getByText(/±8/).waitFor();
   await page.getByTestId('patrol-map').locator('canvas').waitFor();
   await page.getByTestId('patrol-map').locator('.m-patrol-here').waitFor();
-  await screenshot('1-patrol-running');
+  await phoneScreenshot(page, 'grid-worker-field-work-1-patrol-running.png');
 
   await page.getByTestId('patrol-running').getByRole('button', { name: '结束巡查' }).click();
   await confirmDialog('结束巡查');
@@ -208,7 +192,7 @@ test('a patrol walked with the GPS moving, the app reopened half way: one patrol
   assert.match(rowText, /新华社区第1网格/);
   const listed = Number(/(\d+) 米/.exec(rowText)?.[1]);
   assert.ok(Math.abs(listed - expected) <= 1, `the list shows ${listed} m`);
-  await screenshot('2-patrol-list');
+  await phoneScreenshot(page, 'grid-worker-field-work-2-patrol-list.png');
 
   const patrols = (await sql<{ clientId: string; distance: number; pointCount: number; gridCode: string | null; seconds: number }>`
     SELECT p.client_id AS "clientId", p.distance_metres::float AS distance, p.point_count AS "pointCount", g.code AS "gridCode",
@@ -266,13 +250,13 @@ test('a visit to a person found by search, recorded offline with a phone correct
   const due = page.getByTestId('visit-due-item');
   await due.filter({ hasText: first.name }).waitFor();
   await due.filter({ hasText: second.name }).waitFor();
-  await screenshot('3-visits-due');
+  await phoneScreenshot(page, 'grid-worker-field-work-3-visits-due.png');
 
   // Both looked up with signal: the phone keeps what it found.
   await searchFor(second.name);
   await searchFor(first.name);
   assert.equal(await page.getByTestId('search-result').count(), 1, `the search for ${first.name} finds one person`);
-  await screenshot('4-visit-search');
+  await phoneScreenshot(page, 'grid-worker-field-work-4-visit-search.png');
   await page.getByTestId('search-result').filter({ hasText: first.name }).click();
   await page.getByTestId('visit-form').waitFor();
   await page.getByTestId('open-corrections').waitFor();
@@ -288,7 +272,7 @@ test('a visit to a person found by search, recorded offline with a phone correct
   await phone.locator('input').fill('13912345678');
   await phone.getByText('已修改').waitFor();
   await form.getByTestId('corrections').evaluate((section) => section.scrollIntoView({ block: 'start' }));
-  await screenshot('5-visit-form-corrections');
+  await phoneScreenshot(page, 'grid-worker-field-work-5-visit-form-corrections.png');
   await form.getByRole('button', { name: '提交走访' }).click();
   await page.getByTestId('visit-submitted').waitFor();
   assert.equal(await page.getByTestId('submitted-state').innerText(), '待发送');
@@ -314,7 +298,7 @@ test('a visit to a person found by search, recorded offline with a phone correct
   await page.getByTestId('submitted-state').getByText('已送达').waitFor({ timeout: 60_000 });
   const conflicts = page.getByTestId('visit-conflicts');
   await conflicts.getByText('联系电话：您填写 13811112222，但已被他人改为 137****0003，以登记为准').waitFor();
-  await screenshot('6-visit-sent-with-conflict');
+  await phoneScreenshot(page, 'grid-worker-field-work-6-visit-sent-with-conflict.png');
 
   const visited = await person(first.id);
   assert.equal(visited.visits, 1, 'one visit');
@@ -329,7 +313,7 @@ test('a visit to a person found by search, recorded offline with a phone correct
   const item = page.getByTestId('outbox-item').filter({ hasText: second.name });
   await item.getByTestId('outbox-item-notice').getByText(/联系电话：您填写 13811112222，但已被他人改为 137\*\*\*\*0003，以登记为准/).waitFor();
   await item.scrollIntoViewIfNeeded();
-  await screenshot('7-outbox-visit-notice');
+  await phoneScreenshot(page, 'grid-worker-field-work-7-outbox-visit-notice.png');
   assert.deepEqual(pageErrors, []);
 });
 
@@ -344,7 +328,7 @@ test('a verification on the spot: before and after side by side, 核查通过 �
   await assertImagesLoaded('verify-before', 1);
   await assertImagesLoaded('verify-after', 1);
   await page.getByTestId('verify-handled').getByText('已组织人员清运，现场已清理干净').waitFor();
-  await screenshot('8-verify');
+  await phoneScreenshot(page, 'grid-worker-field-work-8-verify.png');
 
   await page.getByRole('button', { name: '核查通过', exact: true }).click();
   await confirmDialog('核查通过');
@@ -379,14 +363,14 @@ test('a rework sent offline for an incident a colleague verified meanwhile is re
   await assertImagesLoaded('verify-before', 1);
   await assertImagesLoaded('verify-after', 1);
   await page.getByTestId('kept-data-note').getByText(/离线数据/).waitFor();
-  await screenshot('9-verify-offline');
+  await phoneScreenshot(page, 'grid-worker-field-work-9-verify-offline.png');
   await page.getByRole('button', { name: '不通过，返工' }).click();
   await page.getByTestId('verify-problem').getByText('返工请写明哪里没有处置好').waitFor();
   await page.getByLabel('核查意见').fill('路口东侧仍有垃圾堆放，未清理干净');
   await page.getByTestId('verify-screen').getByTestId('photo-input').setInputFiles(await cameraPhoto({ r: 170, g: 60, b: 60 }, 'site.jpg'));
   await page.getByTestId('verify-screen').getByTestId('report-photo').first().waitFor();
   await page.getByRole('button', { name: '不通过，返工' }).scrollIntoViewIfNeeded();
-  await screenshot('10-verify-rework');
+  await phoneScreenshot(page, 'grid-worker-field-work-10-verify-rework.png');
   await page.getByRole('button', { name: '不通过，返工' }).click();
   await confirmDialog('核查不通过，返工');
   await page.getByTestId('verify-submitted').and(page.locator('[data-state="pending"]')).waitFor();
@@ -401,7 +385,7 @@ test('a rework sent offline for an incident a colleague verified meanwhile is re
   await page.getByTestId('verify-submitted').and(page.locator('[data-state="conflict"]')).waitFor({ timeout: 60_000 });
   await page.getByTestId('verify-conflict').getByText('事件已被他人处理，请刷新后重试', { exact: false }).waitFor();
   await page.getByTestId('verify-submitted').scrollIntoViewIfNeeded();
-  await screenshot('11-verify-conflict');
+  await phoneScreenshot(page, 'grid-worker-field-work-11-verify-conflict.png');
 
   const after = await incidentState(incident.id);
   assert.deepEqual(after, verified, 'the refused rework changed nothing: no step, no photo');
@@ -413,6 +397,6 @@ test('a rework sent offline for an incident a colleague verified meanwhile is re
   await item.getByTestId('outbox-item-state').getByText('冲突').waitFor();
   await item.getByTestId('outbox-item-error').getByText('事件已被他人处理，请刷新后重试').waitFor();
   await item.scrollIntoViewIfNeeded();
-  await screenshot('12-outbox-conflict');
+  await phoneScreenshot(page, 'grid-worker-field-work-12-outbox-conflict.png');
   assert.deepEqual(pageErrors, []);
 });

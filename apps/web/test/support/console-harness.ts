@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { buildApp } from '../../../server/src/app.js';
 import type { Database } from '../../../server/src/database/database.js';
 import { DEMO_PASSWORD } from '../../../server/src/demo/demo-accounts.js';
@@ -112,4 +113,21 @@ export async function fullPageScreenshot(page: Page, fileName: string, settleMs 
   }
   await page.screenshot({ path: path.join(resultsDirectory, fileName) });
   await page.setViewportSize(viewport);
+}
+
+/** A photo as a phone camera makes it: a 2400×1800 JPEG, larger than the phone app keeps. */
+export async function cameraPhoto(colour: { r: number; g: number; b: number }, name: string) {
+  const buffer = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: colour } }).jpeg({ quality: 90 }).toBuffer();
+  return { name, mimeType: 'image/jpeg', buffer };
+}
+
+/**
+ * The phone's screen as the worker sees it (360×740), once toasts, dialogs and animations are done. `withDialog`
+ * keeps an open dialog in the shot instead of waiting for it to close.
+ */
+export async function phoneScreenshot(page: Page, fileName: string, { withDialog = false } = {}): Promise<void> {
+  await page.locator('.adm-toast-mask').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  if (!withDialog) await page.locator('.adm-dialog-body').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(resultsDirectory, fileName) });
 }

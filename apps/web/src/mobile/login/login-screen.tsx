@@ -1,34 +1,19 @@
 import { Button, Form, Input, NoticeBar } from 'antd-mobile';
-import { useState } from 'react';
-import { ApiError } from '../../api-client';
+import { useSignInForm, type SignInValues } from '../../use-sign-in-form';
 import { useMobileSession } from '../session/mobile-session';
 import { lastUsername } from '../session/remembered-user';
 import { useOnline } from '../shell/use-online';
 
-interface LoginForm {
-  username: string;
-  password: string;
+function problemOf(error: unknown): string {
+  return error instanceof Error ? error.message : '登录失败，请重试';
 }
 
 /** 登录, with the console's accounts. After it the phone remembers the worker and opens without network. */
 export function LoginScreen({ notice }: { notice: string | null }) {
   const { signIn } = useMobileSession();
   const online = useOnline();
-  const [form] = Form.useForm<LoginForm>();
-  const [submitting, setSubmitting] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const submit = async (values: LoginForm) => {
-    setSubmitting(true);
-    setProblem(null);
-    try {
-      await signIn(values.username.trim(), values.password);
-    } catch (error) {
-      setProblem(error instanceof ApiError || error instanceof Error ? error.message : '登录失败，请重试');
-      form.setFieldValue('password', '');
-      setSubmitting(false);
-    }
-  };
+  const [form] = Form.useForm<SignInValues>();
+  const { submitting, problem, submit } = useSignInForm({ signIn, problemOf, form });
 
   return (
     <div className="m-login" data-testid="login-page">

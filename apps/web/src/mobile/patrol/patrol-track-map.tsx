@@ -1,12 +1,9 @@
-import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef, useState } from 'react';
+import { Marker, type GeoJSONSource } from 'maplibre-gl';
+import { useEffect } from 'react';
 import type { GridFeatureCollection } from '../../api-types';
 import { boundingBoxOfGrids } from '../../bounding-box';
-import { EMPTY_STYLE, GRID_SOURCE, NO_FEATURES, REGION_BOUNDARY_SOURCE, gridLayers, showGrids } from '../../grid-map-style';
-
-setWorkerUrl(workerUrl);
+import { NO_FEATURES, addGridLayers, showGrids } from '../../grid-map-style';
+import { useMapLibreMap } from '../../use-maplibre-map';
 
 const TRACK_SOURCE = 'patrol-track';
 const TRACK_COLOUR = '#f5222d';
@@ -28,31 +25,11 @@ interface PatrolTrackMapProps {
  * grids, the track walked, and a dot where they are. It follows the worker; loaded only on the patrol screen.
  */
 export function PatrolTrackMap({ track, here, grids }: PatrolTrackMapProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const markerRef = useRef<Marker | null>(null);
-  const [ready, setReady] = useState(false);
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const map = new MapLibreMap({
-      container,
-      style: EMPTY_STYLE,
-      center: here ?? [104.2, 35.9],
-      zoom: here ? WALKING_ZOOM : 3.5,
-      dragRotate: false,
-      pitchWithRotate: false,
-      attributionControl: false,
-    });
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    mapRef.current = map;
-    map.on('load', () => {
-      map.addSource(GRID_SOURCE, { type: 'geojson', data: NO_FEATURES, promoteId: 'code' });
-      map.addSource(REGION_BOUNDARY_SOURCE, { type: 'geojson', data: NO_FEATURES });
-      for (const layer of gridLayers(null)) map.addLayer(layer);
+  // The map is made once; grids, track and position are applied by the effects below.
+  const { containerRef, mapRef, markerRef, ready } = useMapLibreMap({
+    view: here ? { center: here, zoom: WALKING_ZOOM } : null,
+    onLoad: (map) => {
+      addGridLayers(map);
       map.addSource(TRACK_SOURCE, { type: 'geojson', data: NO_FEATURES });
       map.addLayer({
         id: 'patrol-track-line',
@@ -61,17 +38,8 @@ export function PatrolTrackMap({ track, here, grids }: PatrolTrackMapProps) {
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': TRACK_COLOUR, 'line-width': 4 },
       });
-      setReady(true);
-    });
-    return () => {
-      markerRef.current?.remove();
-      markerRef.current = null;
-      map.remove();
-      mapRef.current = null;
-      setReady(false);
-    };
-    // The map is made once; grids, track and position are applied by the effects below.
-  }, []);
+    },
+  });
 
   useEffect(() => {
     const map = mapRef.current;
