@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Database } from '../apps/server/src/database/database.js';
 import { DEMO_SEED } from '../apps/server/src/demo/demo-seed.js';
 import { BoundaryTileRepository } from '../apps/server/src/map/boundary-tile.repository.js';
+import { IncidentCellRepository } from '../apps/server/src/map/incident-cell.repository.js';
 import { MapTileService, type MapLayer } from '../apps/server/src/map/map-tile.service.js';
 import { PointTileRepository, type IncidentScope } from '../apps/server/src/map/point-tile.repository.js';
 import { tileAt, type TileAddress } from '../apps/server/src/map/tile-address.js';
@@ -51,7 +52,7 @@ const countIncidents = async (database: Database) => (await sql<{ all: number; o
 export async function run(context: BenchContext): Promise<BenchResult> {
   const { database } = context;
   const actor = systemActor('bench');
-  const service = (on: Database) => new MapTileService(on.db, new BoundaryTileRepository(), new PointTileRepository());
+  const service = (on: Database) => new MapTileService(on.db, new BoundaryTileRepository(), new PointTileRepository(), new IncidentCellRepository());
   const ours = service(database);
   // the tile cache is emptied before each run: these are the times of making a tile, not of finding it made
   const make = (tiles: MapTileService, tileCase: TileCase) => async () => {
@@ -74,6 +75,12 @@ export async function run(context: BenchContext): Promise<BenchResult> {
       sizes.push(`${label(tileCase)}: ${integer.format(await make(ours, tileCase)())} bytes (ST_AsMVT ${integer.format(referenceBytes)})`);
       figures.push({ label: `tile ${label(tileCase)}, PostgreSQL`, timing: timings.task, reference: { label: 'PostGIS ST_AsMVTGeom + ST_AsMVT', timing: timings.reference } });
     }
+    // Up to z11 incident tiles are added up from incident_map_cells; this is what the same city tile costs read from the incidents.
+    const cityIncidents = cases[1]!;
+    const fromIncidents = await compare(make(ours, cityIncidents), async () => {
+      await new PointTileRepository().incidentClusters(database.db, cityIncidents.tile, { jurisdiction: actor.jurisdiction, userId: null }, 'open');
+    });
+    figures.push({ label: `tile ${label(cityIncidents)} from map cells, PostgreSQL`, timing: fromIncidents.task, reference: { label: 'its clusters read from the incidents (SQL only)', timing: fromIncidents.reference } });
     const cached = await measure(async () => ours.tile(actor, 'grids', cases[6]!.tile), { runs: 20 });
     notes.push(`a cached boundary tile (${label(cases[6]!)}) is served in ${cached.medianMs.toFixed(2)} ms (median of 20; reads the layer version)`);
 

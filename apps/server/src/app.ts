@@ -49,6 +49,7 @@ declare module 'fastify' {
 
 const webDistDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 const mobileServiceWorkerFile = path.join(webDistDirectory, 'm/sw.js');
+const webAssetsDirectory = path.join(webDistDirectory, 'assets') + path.sep;
 
 export interface AppOptions {
   database: Database;
@@ -140,10 +141,11 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
     await app.register(fastifyStatic, {
       root: webDistDirectory,
       wildcard: false,
-      // The phone app's service worker must be asked for afresh, or a phone would keep an old build's files.
       setHeaders: (reply, filePath) => {
-        if (filePath !== mobileServiceWorkerFile) return;
-        void reply.header('cache-control', 'no-cache').header('service-worker-allowed', '/m/');
+        // The phone app's service worker must be asked for afresh, or a phone would keep an old build's files.
+        if (filePath === mobileServiceWorkerFile) void reply.header('cache-control', 'no-cache').header('service-worker-allowed', '/m/');
+        // Vite names these files by their content: a browser may keep them for good and not ask again.
+        else if (filePath.startsWith(webAssetsDirectory)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
     // Client-side routes of the console, and of the grid worker app under /m/, load their page; unknown API paths

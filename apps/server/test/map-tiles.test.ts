@@ -196,3 +196,14 @@ test('on PostgreSQL, the area geometry is what PostGIS’s own ST_AsMVTGeom make
   assert.deepEqual(corners(ours.geometry), corners(theirs.geometry));
   assert.deepEqual(winding(ours.geometry), winding(theirs.geometry));
 });
+
+test('the tile index gives the box the map opens at: where the caller’s drill-down opens, within their own region', async () => {
+  for (const session of [aOperator, bOperator]) {
+    const index = (await context.inject({ url: '/api/tiles', as: session })).json();
+    const drill = (await context.inject({ url: '/api/drill-down', as: session })).json();
+    assert.ok(Array.isArray(index.bounds) && index.bounds.length === 4, JSON.stringify(index.bounds));
+    assert.deepEqual(index.bounds, drill.node.bbox);
+  }
+  // the district operator's city is seen through their district's one grid
+  assert.deepEqual((await context.inject({ url: '/api/tiles', as: aOperator })).json().bounds, [118.0, 36.8, 118.01, 36.81]);
+});

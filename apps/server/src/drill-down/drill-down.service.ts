@@ -67,6 +67,12 @@ export class DrillDownService {
     return this.region(actor, top);
   }
 
+  /** The box of the region the drill-down opens at, so that the map can open there before the counts are ready. */
+  async openingBox(actor: Actor): Promise<[number, number, number, number] | null> {
+    const [top] = await this.regions.listChildren(undefined, actor.jurisdiction);
+    return top?.bbox ?? null;
+  }
+
   private viewer(actor: Actor) {
     return { jurisdiction: actor.jurisdiction, userId: actor.kind === 'user' ? actor.userId : null };
   }

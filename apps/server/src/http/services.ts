@@ -51,6 +51,7 @@ import { BoundaryTileRepository } from '../map/boundary-tile.repository.js';
 import { MapTileService } from '../map/map-tile.service.js';
 import { DrillDownRepository } from '../drill-down/drill-down.repository.js';
 import { DrillDownService } from '../drill-down/drill-down.service.js';
+import { IncidentCellRepository } from '../map/incident-cell.repository.js';
 import { PointTileRepository } from '../map/point-tile.repository.js';
 import { CameraRepository } from '../cameras/camera.repository.js';
 import { CameraService } from '../cameras/camera.service.js';
@@ -116,7 +117,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     authService: new AuthService(db, users, sessions, new LoginAttemptRepository()),
     userService: new UserService(db, users, sessions, regions, grids),
     apiTokenService: new ApiTokenService(db, new ApiTokenRepository(db), regions),
-    mapTileService: new MapTileService(db, new BoundaryTileRepository(), new PointTileRepository()),
+    mapTileService: new MapTileService(db, new BoundaryTileRepository(), new PointTileRepository(), new IncidentCellRepository()),
     drillDownService: new DrillDownService(db, new DrillDownRepository(), regions, lookups),
     dashboardService: new DashboardService(db, new DashboardRepository(), lookups),
     directiveService: new DirectiveService(db, new DirectiveRepository(), lookups),

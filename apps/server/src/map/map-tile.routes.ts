@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { can } from '@civicgrid/domain';
 import { actorOf } from '../http/request-actor.js';
 import type { Services } from '../http/services.js';
 import { MAP_LAYER_PERMISSIONS, MAP_LAYERS } from './map-tile.service.js';
@@ -26,12 +27,19 @@ const LAYER_SUMMARIES: Record<(typeof MAP_LAYERS)[number], string> = {
 };
 
 export const mapTileRoutes = (services: Services): FastifyPluginAsyncZod => async (app) => {
-  const { mapTileService } = services;
+  const { mapTileService, drillDownService } = services;
 
   app.get('/api/tiles', {
     config: { access: 'authenticated' },
-    schema: { tags: ['command map'], summary: '地图图层 The map layers the caller may see, with their tile URLs' },
-  }, async (request) => ({ layers: await mapTileService.layers(actorOf(request)) }));
+    schema: { tags: ['command map'], summary: '地图图层 The map layers the caller may see, with their tile URLs, and the box the map opens at' },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const [layers, bounds] = await Promise.all([
+      mapTileService.layers(actor),
+      can(actor, 'region.read') ? drillDownService.openingBox(actor) : null,
+    ]);
+    return { layers, bounds };
+  });
 
   for (const layer of MAP_LAYERS) {
     app.get(`/api/tiles/${layer}/:z/:x/:y.mvt`, {

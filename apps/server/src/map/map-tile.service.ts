@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema.js';
 import { GRID_MIN_ZOOM, type BoundaryLayer, type BoundaryTileRepository } from './boundary-tile.repository.js';
 import { encodeTile, ringsOfGeoJson, type TileFeature } from './mvt-encoder.js';
+import { cellsServe, type IncidentCellRepository } from './incident-cell.repository.js';
 import type { IncidentClusterRow, IncidentScope, PointFeatureRow, PointTileRepository } from './point-tile.repository.js';
 import { checkTileAddress, MAX_TILE_ZOOM, type TileAddress } from './tile-address.js';
 import { TileCache } from './tile-cache.js';
@@ -77,6 +78,7 @@ export class MapTileService {
     private readonly db: Kysely<DatabaseSchema>,
     private readonly boundaries: BoundaryTileRepository,
     private readonly points: PointTileRepository,
+    private readonly cells: IncidentCellRepository,
   ) {}
 
   /** The layers the actor may see, with their tile URLs (boundary URLs name the version, so they can be cached for long). */
@@ -129,6 +131,7 @@ export class MapTileService {
     const { jurisdiction } = actor;
     switch (layer) {
       case 'incidents': {
+        if (cellsServe(tile, jurisdiction)) return (await this.cells.incidentClusters(this.db, tile, jurisdiction, scope)).map(incidentFeature);
         const viewer = { jurisdiction, userId: actor.kind === 'user' ? actor.userId : null };
         return (await this.points.incidentClusters(this.db, tile, viewer, scope)).map(incidentFeature);
       }
