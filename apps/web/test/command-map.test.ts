@@ -219,3 +219,40 @@ test('a district operator clicks down from the city to a person, and every level
   await waitForNode('region', '370303001');
   assert.deepEqual(harness.pageErrors, []);
 });
+
+test('in English the layer switch, the legend, the side panel, the map’s own controls and its hover texts are English', TIMEOUT, async () => {
+  await page.goto(`${harness.baseUrl}/command`);
+  await waitForNode('region', '370300');
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await page.getByTestId('layer-switcher').getByText('Layers', { exact: true }).waitFor();
+  for (const label of ['Regions', 'Grids', 'Incidents', 'Heat', 'Workers', 'Cameras', 'Places']) {
+    await page.getByTestId('layer-switcher').getByText(label, { exact: true }).waitFor();
+  }
+  const legend = await page.getByTestId('command-map-legend').innerText();
+  for (const label of ['Overdue', 'Due soon', 'On time', 'Being handled', 'Current area', 'Street', 'Building']) assert.ok(legend.includes(label), `legend: ${label}`);
+  const panel = await page.getByTestId('drill-down-panel').innerText();
+  for (const label of ['Population', 'Households', 'Open incidents', 'Regions below']) assert.ok(panel.includes(label), `panel: ${label}`);
+  assert.doesNotMatch(`${legend}\n${panel.replace(/[\u4e00-\u9fff]+(区|市|街道|镇|社区)/g, '')}`, /[\u4e00-\u9fff]/, 'no Chinese outside place names');
+  // The map is made again in the new language: MapLibre's zoom buttons say so.
+  await page.locator('.maplibregl-ctrl-zoom-in[title="Zoom in"]').waitFor();
+
+  // Hovering over a cluster of incidents tells it in English.
+  const point = await page.evaluate(() => {
+    const map = (document.querySelector('[data-testid="command-map"]') as HTMLElement & { commandMap: {
+          queryRenderedFeatures(options: object): { geometry: { coordinates: [number, number] } }[]; project(lngLat: [number, number]): { x: number; y: number } } }).commandMap;
+    const container = document.querySelector('[data-testid="command-map"]')!.getBoundingClientRect();
+    // one clear of the side panel (392 px on the right) and of the legend below
+    return map.queryRenderedFeatures({ layers: ['incident-clusters'] }).map((cluster) => map.project(cluster.geometry.coordinates))
+      .find(({ x, y }) => x > 40 && x < container.width - 440 && y > 40 && y < container.height - 200)!;
+  });
+  assert.ok(point, 'a cluster is drawn clear of the panels');
+  const box = (await page.getByTestId('command-map').boundingBox())!;
+  await page.mouse.move(box.x + point.x, box.y + point.y);
+  const tooltip = await page.locator('.grid-map-tooltip').innerText();
+  assert.match(tooltip, /^(Incident \S+|\d+ incidents \(most urgent: [A-Za-z ]+\))/, tooltip);
+  await screenshot('9-english');
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('menuitem', { name: '简体中文' }).click();
+  assert.deepEqual(harness.pageErrors, []);
+});

@@ -5,12 +5,13 @@ import { AppHeader } from '../app-header';
 import { navigate } from '../app-location';
 import { incidentPath } from '../app-routes';
 import { HEADER_HEIGHT, SIDER_WIDTH } from '../console-layout';
+import { useI18n } from '../i18n/i18n-context';
 import { useErrorMessage } from '../use-error-message';
 import { CommandMap } from './command-map';
 import { CommandMapLegend, LayerSwitcher } from './command-map-controls';
 import { DEFAULT_VISIBLE, LAYER_GROUPS, SOURCE_OF_GROUP, type LayerGroup } from './command-map-style';
 import { CommandRegionTree } from './command-region-tree';
-import { drillDownApi, type DrillDown, type DrillDownRef, type MapLayerSource } from './drill-down-api';
+import { drillDownApi, type DrillDown, type DrillDownRef, type MapBounds, type MapLayerSource } from './drill-down-api';
 import { DrillDownPanel } from './drill-down-panel';
 import './command-map.css';
 
@@ -20,7 +21,9 @@ type NodeTarget = Pick<DrillDownRef, 'kind' | 'key'>;
 /** 指挥调度: the live map with its layers, and the drill-down from the city to a person with the counts at each level. */
 export function CommandMapPage() {
   const reportError = useErrorMessage();
+  const { t } = useI18n();
   const [sources, setSources] = useState<MapLayerSource[]>([]);
+  const [openingBounds, setOpeningBounds] = useState<MapBounds | null>(null);
   const [basemapTileUrl, setBasemapTileUrl] = useState<string | null>(null);
   const [visible, setVisible] = useState(DEFAULT_VISIBLE);
   const [target, setTarget] = useState<NodeTarget | null>(null);
@@ -29,7 +32,11 @@ export function CommandMapPage() {
 
   useEffect(() => {
     const controller = new AbortController();
-    drillDownApi.layers(controller.signal).then((index) => setSources(index.layers)).catch(reportError);
+    // The map opens at the region's box as soon as the layers are known, without waiting for the side panel's counts.
+    drillDownApi.layers(controller.signal).then((index) => {
+      setOpeningBounds(index.bounds);
+      setSources(index.layers);
+    }).catch(reportError);
     apiClient.config(controller.signal).then((config) => setBasemapTileUrl(config.basemapTileUrl)).catch(reportError);
     return () => controller.abort();
   }, [reportError]);
@@ -62,7 +69,7 @@ export function CommandMapPage() {
       <Layout>
         <Layout.Sider width={SIDER_WIDTH - 60} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <div style={{ height: `calc(100vh - ${HEADER_HEIGHT}px)`, overflowY: 'auto', padding: '12px 8px' }}>
-            <Typography.Text strong style={{ display: 'block', padding: '0 4px 8px' }}>行政区划</Typography.Text>
+            <Typography.Text strong style={{ display: 'block', padding: '0 4px 8px' }}>{t('command.regionTree')}</Typography.Text>
             <CommandRegionTree path={regionPath} onSelect={(code) => pick({ kind: 'region', key: code })} />
           </div>
         </Layout.Sider>
@@ -82,7 +89,7 @@ export function CommandMapPage() {
             <LayerSwitcher available={available} visible={visible} onChange={(group, on) => setVisible((previous) => ({ ...previous, [group]: on }))} />
           </div>
           <div style={{ position: 'relative', flex: 1, minHeight: 0, overflow: 'hidden' }}>
-            <CommandMap sources={sources} basemapTileUrl={basemapTileUrl} visible={visible} drill={drill} rightInset={PANEL_WIDTH}
+            <CommandMap sources={sources} openingBounds={openingBounds} basemapTileUrl={basemapTileUrl} visible={visible} drill={drill} rightInset={PANEL_WIDTH}
               onPick={pick} onOpenIncident={openIncident} />
             <CommandMapLegend visible={visible} />
             <DrillDownPanel drill={drill} loading={loading} onPick={pick} />

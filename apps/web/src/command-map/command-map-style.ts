@@ -1,21 +1,22 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 
 export const DEADLINE_COLOURS = { red: '#f5222d', yellow: '#faad14', green: '#52c41a', none: '#8c8c8c' } as const;
-export const DEADLINE_LABELS = { red: '已超期', yellow: '临近时限', green: '时限内', none: '无时限' } as const;
 export const STAGE_COLOURS = { pending: '#1677ff', handling: '#722ed1', checking: '#13c2c2', suspended: '#595959', ended: '#bfbfbf' } as const;
-export const STAGE_LABELS = { pending: '待受理派遣', handling: '处置中', checking: '待核查结案', suspended: '挂起', ended: '已办结' } as const;
+/** The stages an incident cluster counts (its tile properties), in the order they are told. */
+export const STAGES = ['pending', 'handling', 'checking', 'suspended', 'ended'] as const;
+export type Stage = (typeof STAGES)[number];
 export const POINT_COLOURS = { position: '#389e0d', stalePosition: '#bfbfbf', camera: '#531dab', place: '#d46b08', building: '#0958d9' } as const;
 export const AREA_COLOURS = { grid: '#1677ff', node: '#002c8c', child: '#1677ff', city: '#262626', district: '#434343', street: '#595959', community: '#8c8c8c' } as const;
 
-/** Layers a user switches on and off, each drawn by one or more style layers. */
+/** Layers a user switches on and off, each drawn by one or more style layers (named by command.layer.<group>). */
 export const LAYER_GROUPS = {
-  regions: { label: '区划', title: '区划边界', styleLayers: ['region-line-district', 'region-line-street', 'region-line-community', 'region-child-fill', 'region-node-line'] },
-  grids: { label: '网格', title: '网格边界', styleLayers: ['grid-fill', 'grid-child-fill', 'grid-line', 'grid-node-line'] },
-  incidents: { label: '事件', title: '事件（按时限着色、按阶段描边）', styleLayers: ['incident-clusters'] },
-  heatmap: { label: '热力', title: '事件热力图', styleLayers: ['incident-heat'] },
-  positions: { label: '网格员', title: '网格员最新位置', styleLayers: ['position-circle'] },
-  cameras: { label: '视频', title: '视频点位', styleLayers: ['camera-circle'] },
-  places: { label: '场所', title: '重点场所', styleLayers: ['place-circle'] },
+  regions: { styleLayers: ['region-line-district', 'region-line-street', 'region-line-community', 'region-child-fill', 'region-node-line'] },
+  grids: { styleLayers: ['grid-fill', 'grid-child-fill', 'grid-line', 'grid-node-line'] },
+  incidents: { styleLayers: ['incident-clusters'] },
+  heatmap: { styleLayers: ['incident-heat'] },
+  positions: { styleLayers: ['position-circle'] },
+  cameras: { styleLayers: ['camera-circle'] },
+  places: { styleLayers: ['place-circle'] },
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 export const DEFAULT_VISIBLE: Record<LayerGroup, boolean> = {

@@ -4,22 +4,23 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../i18n/i18n-context';
+import { mapControlLocale } from '../map-control-locale';
 import {
   BASEMAP_SOURCE, BUILDING_SOURCE, CLICKABLE_LAYERS, COMMAND_MAP_STYLE, commandMapLayers, highlightFilters, LAYER_GROUPS, type LayerGroup,
 } from './command-map-style';
-import type { DrillDown, DrillDownRef, MapLayerSource } from './drill-down-api';
+import type { DrillDown, DrillDownRef, MapBounds, MapLayerSource } from './drill-down-api';
 import { describeFeature } from './map-feature-text';
 import { drawIncidentMarkers } from './incident-marker-images';
 
 setWorkerUrl(workerUrl);
 
-const MAP_LOCALE: Record<string, string> = {
-  'NavigationControl.ZoomIn': '放大', 'NavigationControl.ZoomOut': '缩小', 'ScaleControl.Meters': '米', 'ScaleControl.Kilometers': '公里',
-};
 const HOVERABLE = ['building-circle', 'incident-clusters', 'position-circle', 'camera-circle', 'place-circle', 'grid-fill', 'region-child-fill'];
 
 interface CommandMapProps {
   sources: MapLayerSource[];
+  /** Where the map opens: the box of the region the drill-down opens at. */
+  openingBounds: MapBounds | null;
   basemapTileUrl: string | null;
   visible: Record<LayerGroup, boolean>;
   drill: DrillDown | null;
@@ -47,9 +48,16 @@ function buildingFeatures(drill: DrillDown | null): FeatureCollection {
 }
 
 /** The command map: vector tiles of boundaries, incidents and people, with the drill-down's node outlined. */
-export function CommandMap({ sources, basemapTileUrl, visible, drill, rightInset, onPick, onOpenIncident }: CommandMapProps) {
+/** Clear of the legend below and the side panel on the right. */
+const fitPadding = (rightInset: number) => ({ top: 40, bottom: 130, left: 48, right: rightInset + 40 });
+
+export function CommandMap({ sources, openingBounds, basemapTileUrl, visible, drill, rightInset, onPick, onOpenIncident }: CommandMapProps) {
+  const { t, locale } = useI18n();
+  const translateRef = useRef(t);
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  /** Whether the map has been moved to a drill-down node yet (the first move jumps, later ones glide). */
+  const fittedRef = useRef(false);
   const drillRef = useRef(drill);
   const handlersRef = useRef({ onPick, onOpenIncident });
   const [ready, setReady] = useState(false);
@@ -58,14 +66,23 @@ export function CommandMap({ sources, basemapTileUrl, visible, drill, rightInset
   useEffect(() => {
     drillRef.current = drill;
     handlersRef.current = { onPick, onOpenIncident };
+    translateRef.current = t;
   });
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container || sources.length === 0) return;
     const map = new MapLibreMap({
-      container, style: COMMAND_MAP_STYLE, center: [118.05, 36.8], zoom: 8, locale: MAP_LOCALE,
+      container, style: COMMAND_MAP_STYLE, locale: mapControlLocale(translateRef.current),
+      ...(openingBounds
+        ? { bounds: [[openingBounds[0], openingBounds[1]], [openingBounds[2], openingBounds[3]]], fitBoundsOptions: { padding: fitPadding(rightInset), maxZoom: 17 } }
+        : { center: [118.05, 36.8], zoom: 8 }),
       dragRotate: false, pitchWithRotate: false, attributionControl: false,
+    });
+    // Tells a watcher (the benchmark) when the map's first view has drawn all its tiles: ms since navigation.
+    container.dataset.drawnAt = 'pending';
+    map.once('idle', () => {
+      container.dataset.drawnAt = String(Math.round(performance.now()));
     });
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
@@ -100,7 +117,7 @@ export function CommandMap({ sources, basemapTileUrl, visible, drill, rightInset
         map.setFeatureState({ source: hovered.source, sourceLayer: hovered.source, id: hovered.id }, { hover: true });
       }
       map.getCanvas().style.cursor = feature ? 'pointer' : '';
-      setTooltip(feature ? { lines: describeFeature(feature), x: event.point.x, y: event.point.y } : null);
+      setTooltip(feature ? { lines: describeFeature(feature, translateRef.current), x: event.point.x, y: event.point.y } : null);
     });
     map.on('mouseout', () => setTooltip(null));
 
@@ -125,9 +142,11 @@ export function CommandMap({ sources, basemapTileUrl, visible, drill, rightInset
     return () => {
       map.remove();
       mapRef.current = null;
+      fittedRef.current = false;
       setReady(false);
     };
-  }, [sources]);
+    // Made again when the language changes: MapLibre takes its controls' texts only when a map is made.
+  }, [sources, openingBounds, rightInset, locale]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -150,24 +169,17 @@ export function CommandMap({ sources, basemapTileUrl, visible, drill, rightInset
     const filters = highlightFilters(drill.node.kind, drill.node.key, drill.children.map((child) => child.key));
     for (const [id, filter] of Object.entries(filters)) if (map.getLayer(id)) map.setFilter(id, filter);
     map.getSource<GeoJSONSource>(BUILDING_SOURCE)?.setData(buildingFeatures(drill));
-    // Clear of the legend below and the side panel on the right.
-    const padding = { top: 40, bottom: 130, left: 48, right: rightInset + 40 };
-    const container = map.getContainer();
-    const first = !container.dataset.drawnAt;
+    const first = !fittedRef.current;
+    fittedRef.current = true;
+    // The map opened at the first node's box already: moving there again would only fetch its tiles twice.
+    if (first && openingBounds && drill.node.bbox?.every((value, index) => value === openingBounds[index])) return;
     if (drill.node.bbox) {
       const [west, south, east, north] = drill.node.bbox;
-      map.fitBounds([[west, south], [east, north]], { padding, maxZoom: 17, duration: first ? 0 : 500 });
+      map.fitBounds([[west, south], [east, north]], { padding: fitPadding(rightInset), maxZoom: 17, duration: first ? 0 : 500 });
     } else if (drill.node.location) {
       map.easeTo({ center: drill.node.location, zoom: 17, offset: [-rightInset / 2, -45], duration: 500 });
     }
-    // Tells a watcher (the benchmark) when the first node's view has drawn all its tiles: ms since navigation.
-    if (first) {
-      container.dataset.drawnAt = 'pending';
-      map.once('idle', () => {
-        container.dataset.drawnAt = String(Math.round(performance.now()));
-      });
-    }
-  }, [ready, drill, rightInset]);
+  }, [ready, drill, rightInset, openingBounds]);
 
   return (
     <div style={{ position: 'absolute', inset: 0 }}>

@@ -26,7 +26,7 @@ export interface DrillDownChild extends DrillDownRef {
 }
 
 export interface DrillDown {
-  node: DrillDownRef & { bbox: [number, number, number, number] | null; location: [number, number] | null };
+  node: DrillDownRef & { bbox: MapBounds | null; location: [number, number] | null };
   breadcrumb: DrillDownRef[];
   counts: DrillDownCounts | null;
   childKind: DrillDownKind | null;
@@ -37,6 +37,8 @@ export interface DrillDown {
     birthDate: string | null; relationToHead: string | null; currentAddress: string | null;
   } | null;
 }
+
+export type MapBounds = [number, number, number, number];
 
 /** What the map's tile index (GET /api/tiles) lists: the layers this user may see. */
 export interface MapLayerSource {
@@ -54,5 +56,6 @@ export const drillDownApi = {
   /** A node; without one, the top of the user's region tree. */
   get: (node: Pick<DrillDownRef, 'kind' | 'key'> | null, signal?: AbortSignal) =>
     requestJson<DrillDown>('GET', node ? `/api/drill-down?${QUERY_KEYS[node.kind]}=${encodeURIComponent(node.key)}` : '/api/drill-down', { signal }),
-  layers: (signal?: AbortSignal) => requestJson<{ layers: MapLayerSource[] }>('GET', '/api/tiles', { signal }),
+  /** The layers, and the box of the region the drill-down opens at (west, south, east, north), so the map can open there at once. */
+  layers: (signal?: AbortSignal) => requestJson<{ layers: MapLayerSource[]; bounds: MapBounds | null }>('GET', '/api/tiles', { signal }),
 };

@@ -1,34 +1,42 @@
 import type { MapGeoJSONFeature } from 'maplibre-gl';
-import { DEADLINE_LABELS, STAGE_LABELS } from './command-map-style';
+import type { Translate } from '../i18n/i18n-context';
+import { DEADLINE_COLOURS, STAGES } from './command-map-style';
 
-const CAMERA_STATUS: Record<string, string> = { online: '在线', offline: '离线', fault: '故障' };
+const isKey = <T extends string>(keys: readonly T[], value: unknown): value is T => keys.includes(value as T);
+const DEADLINES = Object.keys(DEADLINE_COLOURS) as (keyof typeof DEADLINE_COLOURS)[];
+const CAMERA_STATUSES = ['online', 'offline', 'fault', 'decommissioned'] as const;
 
-function minutesAgo(minutes: number): string {
-  if (minutes < 1) return '刚刚';
-  if (minutes < 60) return `${minutes} 分钟前`;
-  if (minutes < 60 * 24) return `${Math.floor(minutes / 60)} 小时前`;
-  return `${Math.floor(minutes / 60 / 24)} 天前`;
+function minutesAgo(minutes: number, t: Translate): string {
+  if (minutes < 1) return t('command.ago.now');
+  if (minutes < 60) return t('command.ago.minutes', { count: minutes });
+  if (minutes < 60 * 24) return t('command.ago.hours', { count: Math.floor(minutes / 60) });
+  return t('command.ago.days', { count: Math.floor(minutes / 60 / 24) });
 }
 
-/** The lines of the hover tooltip of a map feature. */
-export function describeFeature(feature: MapGeoJSONFeature): string[] {
+/** The lines of the hover tooltip of a map feature, in the console's language. */
+export function describeFeature(feature: MapGeoJSONFeature, t: Translate): string[] {
   const properties = feature.properties;
   switch (feature.layer.id) {
     case 'incident-clusters': {
-      const deadline = DEADLINE_LABELS[properties.colour as keyof typeof DEADLINE_LABELS] ?? '';
-      if (Number(properties.count) === 1) return [`事件 ${properties.code}`, `${STAGE_LABELS[properties.stage as keyof typeof STAGE_LABELS] ?? ''} · ${deadline}`, '点击查看详情'];
-      const stages = (Object.keys(STAGE_LABELS) as (keyof typeof STAGE_LABELS)[])
-        .filter((stage) => Number(properties[stage]) > 0).map((stage) => `${STAGE_LABELS[stage]} ${properties[stage]}`);
-      return [`事件 ${properties.count} 起（最紧急：${deadline}）`, stages.join(' · '), '点击放大'];
+      const deadline = isKey(DEADLINES, properties.colour) ? t(`command.deadline.${properties.colour}`) : '';
+      if (Number(properties.count) === 1) {
+        const stage = isKey(STAGES, properties.stage) ? t(`command.stage.${properties.stage}`) : '';
+        return [t('command.tip.incident', { code: String(properties.code) }), `${stage} · ${deadline}`, t('command.tip.openIncident')];
+      }
+      const stages = STAGES.filter((stage) => Number(properties[stage]) > 0).map((stage) => `${t(`command.stage.${stage}`)} ${properties[stage]}`);
+      return [t('command.tip.incidents', { count: Number(properties.count), deadline }), stages.join(' · '), t('command.tip.zoomIn')];
     }
     case 'position-circle':
-      return [`网格员 ${properties.name}`, `位置更新于 ${minutesAgo(Number(properties.minutesAgo))}`];
+      return [t('command.tip.position', { name: String(properties.name) }), t('command.tip.positionAt', { ago: minutesAgo(Number(properties.minutesAgo), t) })];
     case 'camera-circle':
-      return [`视频点位 ${properties.name}`, CAMERA_STATUS[String(properties.status)] ?? String(properties.status)];
+      return [
+        t('command.tip.camera', { name: String(properties.name) }),
+        isKey(CAMERA_STATUSES, properties.status) ? t(`camera.status.${properties.status}`) : String(properties.status),
+      ];
     case 'place-circle':
-      return [`重点场所 ${properties.name}`];
+      return [t('command.tip.place', { name: String(properties.name) })];
     case 'building-circle':
-      return [`楼栋 ${properties.name}`, '点击查看住户'];
+      return [t('command.tip.building', { name: String(properties.name) }), t('command.tip.openBuilding')];
     default:
       return [String(properties.name ?? properties.code ?? '')];
   }

@@ -1,4 +1,5 @@
 import { ADMIN_EN } from './messages/admin.en';
+import { COMMAND_MAP_EN } from './messages/command-map.en';
 import { CONSOLE_EN } from './messages/console.en';
 import { IMPORTS_EN } from './messages/imports.en';
 import { INCIDENT_ACTIONS_EN } from './messages/incident-actions.en';
@@ -8,6 +9,7 @@ import type { Catalog } from './messages-zh-cn';
 
 export const EN: Catalog = {
   ...CONSOLE_EN,
+  ...COMMAND_MAP_EN,
   ...INCIDENTS_EN,
   ...INCIDENT_ACTIONS_EN,
   ...REGISTERS_EN,

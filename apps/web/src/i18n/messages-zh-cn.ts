@@ -1,4 +1,5 @@
 import { ADMIN_ZH_CN } from './messages/admin.zh-cn';
+import { COMMAND_MAP_ZH_CN } from './messages/command-map.zh-cn';
 import { CONSOLE_ZH_CN } from './messages/console.zh-cn';
 import { IMPORTS_ZH_CN } from './messages/imports.zh-cn';
 import { INCIDENT_ACTIONS_ZH_CN } from './messages/incident-actions.zh-cn';
@@ -11,6 +12,7 @@ import { REGISTERS_ZH_CN } from './messages/registers.zh-cn';
  */
 export const ZH_CN = {
   ...CONSOLE_ZH_CN,
+  ...COMMAND_MAP_ZH_CN,
   ...INCIDENTS_ZH_CN,
   ...INCIDENT_ACTIONS_ZH_CN,
   ...REGISTERS_ZH_CN,

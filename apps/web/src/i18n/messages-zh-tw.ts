@@ -1,4 +1,5 @@
 import { ADMIN_ZH_TW } from './messages/admin.zh-tw';
+import { COMMAND_MAP_ZH_TW } from './messages/command-map.zh-tw';
 import { CONSOLE_ZH_TW } from './messages/console.zh-tw';
 import { IMPORTS_ZH_TW } from './messages/imports.zh-tw';
 import { INCIDENT_ACTIONS_ZH_TW } from './messages/incident-actions.zh-tw';
@@ -9,6 +10,7 @@ import type { Catalog } from './messages-zh-cn';
 /** 繁體中文, in Taiwan's words where they differ (登入, 資料, 使用者, 匯入). */
 export const ZH_TW: Catalog = {
   ...CONSOLE_ZH_TW,
+  ...COMMAND_MAP_ZH_TW,
   ...INCIDENTS_ZH_TW,
   ...INCIDENT_ACTIONS_ZH_TW,
   ...REGISTERS_ZH_TW,
