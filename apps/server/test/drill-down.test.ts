@@ -124,3 +124,39 @@ test('a grid worker walks down to his own grid only; a department handler stops 
   assert.equal((await context.inject({ url: `/api/drill-down?buildingId=${building}`, as: handler })).statusCode, 403);
   assert.equal((await context.inject({ url: '/api/drill-down?regionCode=370303&gridCode=370303001001001', as: worker })).statusCode, 400);
 });
+
+test('the per-grid population counts follow additions, moves, residency changes, deregistrations and deletions, and the city’s counts with them', async () => {
+  const { db } = context.database;
+  const drifted = async () => (await sql<{ grid_id: number }>`
+    WITH counted AS (
+      SELECT g.id AS grid_id,
+        (SELECT count(*) FROM persons p WHERE p.grid_id = g.id AND p.deregistered_on IS NULL AND p.residency = 'registered')::int AS registered,
+        (SELECT count(*) FROM persons p WHERE p.grid_id = g.id AND p.deregistered_on IS NULL AND p.residency = 'floating')::int AS floating,
+        (SELECT count(*) FROM persons p WHERE p.grid_id = g.id AND p.deregistered_on IS NULL AND p.residency = 'foreign')::int AS "foreign",
+        (SELECT count(*) FROM households h WHERE h.grid_id = g.id)::int AS households
+      FROM grids g)
+    SELECT c.grid_id FROM counted c LEFT JOIN grid_population_counts k ON k.grid_id = c.grid_id
+    WHERE (coalesce(k.registered, 0), coalesce(k.floating, 0), coalesce(k."foreign", 0), coalesce(k.households, 0))
+          IS DISTINCT FROM (c.registered, c.floating, c."foreign", c.households)`.execute(db)).rows;
+  assert.deepEqual(await drifted(), [], 'after the demo seed');
+
+  const [from, to] = (await sql<{ id: number }>`SELECT id FROM grids WHERE parent_grid_id IS NULL ORDER BY code LIMIT 2`.execute(db)).rows.map((row) => row.id);
+  const moved = await sql`UPDATE persons SET grid_id = ${to!} WHERE id IN (SELECT id FROM persons WHERE grid_id = ${from!} ORDER BY id LIMIT 5)`.execute(db);
+  assert.equal(Number(moved.numAffectedRows), 5);
+  await sql`UPDATE persons SET residency = CASE residency WHEN 'registered' THEN 'floating' ELSE 'registered' END
+            WHERE id IN (SELECT id FROM persons WHERE grid_id = ${to!} ORDER BY id LIMIT 7)`.execute(db);
+  await sql`UPDATE persons SET deregistered_on = current_date, deregistration_reason = 'moved_out'
+            WHERE id IN (SELECT id FROM persons WHERE grid_id = ${from!} AND deregistered_on IS NULL ORDER BY id DESC LIMIT 3)`.execute(db);
+  await sql`UPDATE persons SET updated_at = now() WHERE grid_id = ${to!}`.execute(db);
+  await sql`UPDATE households SET grid_id = ${to!} WHERE id IN (SELECT id FROM households WHERE grid_id = ${from!} ORDER BY id LIMIT 2)`.execute(db);
+  const added = await sql<{ id: number }>`
+    INSERT INTO persons (grid_id, name, residency) VALUES (${from!}, '测试甲', 'foreign'), (${to!}, '测试乙', 'floating') RETURNING id`.execute(db);
+  await sql`DELETE FROM persons WHERE id = ${added.rows[0]!.id}`.execute(db);
+  assert.deepEqual(await drifted(), [], 'after moves, residency changes, deregistrations, additions and a deletion');
+
+  const city = await drill('', district);
+  const cityPath = (await sql<{ path: string }>`SELECT path FROM regions WHERE code = '370300'`.execute(db)).rows[0]!.path;
+  const expected = await sqlCountsBelow(cityPath);
+  assert.deepEqual({ population: city.counts.population.total, floating: city.counts.population.floating, households: city.counts.households },
+    { population: expected.population, floating: expected.floating, households: expected.households });
+});

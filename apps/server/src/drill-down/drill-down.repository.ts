@@ -37,8 +37,8 @@ const grouped = (select: RawBuilder<unknown>) => sql`(SELECT coalesce(json_agg(c
 export class DrillDownRepository {
   /**
    * A region's children (regions, or grids below a community), counted from the grids the viewer may see. Persons and
-   * households are first counted per grid straight from their grid indexes, open incidents per region and grid: a
-   * city's five million persons become eight thousand rows before anything is joined.
+   * households are read per grid from grid_population_counts (kept by triggers), open incidents are counted per region
+   * and grid: a city's five million persons are eight thousand rows before anything is joined.
    */
   async regionCounts(executor: DatabaseExecutor, region: { path: string; level: string }, viewer: IncidentViewer): Promise<CountRow[]> {
     const depth = region.path.split('/').length;
@@ -49,11 +49,8 @@ export class DrillDownRepository {
       WITH scope AS MATERIALIZED (
         SELECT g.id, split_part(g.path, '/', ${depth + 1}) AS child FROM grids g
         WHERE g.path LIKE ${prefix} AND g.parent_grid_id IS NULL AND ${gridInJurisdiction(viewer.jurisdiction, 'g')}),
-      persons_per_grid AS (
-        SELECT p.grid_id, ${RESIDENCY_COUNTS} FROM persons p
-        WHERE ${LIVING} AND p.grid_id IN (SELECT id FROM scope) GROUP BY p.grid_id),
-      households_per_grid AS (
-        SELECT h.grid_id, count(*)::int AS households FROM households h WHERE h.grid_id IN (SELECT id FROM scope) GROUP BY h.grid_id),
+      per_grid AS (
+        SELECT c.grid_id, c.registered, c.floating, c."foreign", c.households FROM grid_population_counts c WHERE c.grid_id IN (SELECT id FROM scope)),
       incidents_per_place AS MATERIALIZED (
         SELECT i.region_id, i.grid_id, count(*)::int AS open, count(*) FILTER (WHERE ${OVERDUE})::int AS overdue
         FROM incidents i JOIN regions ir ON ir.id = i.region_id
@@ -63,10 +60,9 @@ export class DrillDownRepository {
         GROUP BY i.region_id, i.grid_id)
       SELECT json_build_array(
         ${grouped(sql`SELECT ${key}, count(*)::int AS grids FROM scope GROUP BY GROUPING SETS ((child), ())`)},
-        ${grouped(sql`SELECT ${key}, sum(registered)::int AS registered, sum(floating)::int AS floating, sum("foreign")::int AS "foreign"
-                      FROM persons_per_grid JOIN scope s ON s.id = persons_per_grid.grid_id GROUP BY GROUPING SETS ((child), ())`)},
-        ${grouped(sql`SELECT ${key}, sum(households)::int AS households FROM households_per_grid JOIN scope s ON s.id = households_per_grid.grid_id
-                      GROUP BY GROUPING SETS ((child), ())`)},
+        ${grouped(sql`SELECT ${key}, sum(registered)::int AS registered, sum(floating)::int AS floating, sum("foreign")::int AS "foreign",
+                             sum(households)::int AS households
+                      FROM per_grid JOIN scope s ON s.id = per_grid.grid_id GROUP BY GROUPING SETS ((child), ())`)},
         ${grouped(sql`SELECT ${key}, count(DISTINCT a.grid_member_id)::int AS "gridMembers" FROM grid_member_assignments a JOIN scope s ON s.id = a.grid_id
                       WHERE a.ended_on IS NULL OR a.ended_on >= current_date GROUP BY GROUPING SETS ((child), ())`)},
         ${grouped(sql`SELECT ${key}, sum(open)::int AS "openIncidents", sum(overdue)::int AS "overdueIncidents"
