@@ -26,7 +26,7 @@ function findTests(directory, pattern) {
   return found.sort();
 }
 
-const unit = [...findTests('packages', /\.test\.ts$/), ...findTests('apps/server/src', /\.test\.ts$/)];
+const unit = [...findTests('packages', /\.test\.ts$/), ...findTests('apps/server/src', /\.test\.ts$/), ...findTests('apps/web/src', /\.test\.ts$/)];
 const integration = findTests('apps/server/test', /\.test\.ts$/);
 const browser = findTests('apps/web/test', /\.test\.ts$/);
 
