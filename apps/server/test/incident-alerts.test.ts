@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { sql } from 'kysely';
+import { chinaToday } from '../src/all-clears/all-clear.service.js';
 import { signatureOf } from '../src/webhooks/webhook-delivery.js';
 import { actOk, buildIncidentFixture, GRID_A, newClientId, report, type IncidentFixture } from './support/incident-fixture.js';
 import { startTestApp, type TestContext } from './support/test-app.js';
@@ -143,4 +144,23 @@ test('daily all-clear: once per grid and day however often it is sent, and the m
   assert.ok(!missingAfter.items.some((item: { gridCode: string }) => item.gridCode === GRID_A));
   const notMine = await context.inject({ method: 'POST', url: '/api/all-clears', as: fixture.sessions.worker, payload: { clientId: newClientId(), gridCode: '370303002001001' } });
   assert.equal(notMine.statusCode, 404);
+});
+
+test('an all-clear delivered late is filed under the day it was tapped, up to three days back; other days are refused', async () => {
+  const day = (offset: number) => chinaToday(new Date(Date.now() + offset * 86_400_000));
+  const late = await context.inject({ method: 'POST', url: '/api/all-clears', as: fixture.sessions.worker,
+    payload: { clientId: newClientId(), gridCode: GRID_A, reportDate: day(-2) } });
+  assert.equal(late.statusCode, 201, late.body);
+  assert.equal(late.json().reportDate, day(-2));
+  const missing = (await context.inject({ method: 'GET', url: `/api/all-clears/missing?regionCode=370303&date=${day(-2)}`, as: fixture.sessions.districtOperator })).json();
+  assert.ok(!missing.items.some((item: { gridCode: string }) => item.gridCode === GRID_A), 'that day’s list no longer misses the grid');
+  for (const reportDate of [day(-4), day(1), `${day(0).slice(0, 8)}00`]) {
+    const refused = await context.inject({ method: 'POST', url: '/api/all-clears', as: fixture.sessions.worker,
+      payload: { clientId: newClientId(), gridCode: GRID_A, reportDate } });
+    assert.equal(refused.statusCode, 400, `${reportDate}: ${refused.body}`);
+    assert.equal(refused.json().code, 'all_clear.day_out_of_range');
+    assert.match(refused.json().messages.zh, /报平安的日期须在/);
+  }
+  const rows = await sql<{ count: number }>`SELECT count(*)::int AS count FROM daily_all_clears WHERE report_date NOT IN (${day(0)}::date, ${day(-2)}::date)`.execute(context.database.db);
+  assert.equal(rows.rows[0]!.count, 0, 'nothing refused was written');
 });

@@ -80,9 +80,14 @@ export const stepTimeLimitSchema = z.object({
   warningRatio: z.number().gt(0).lt(1).default(0.8),
 });
 
+/** Days an all-clear may arrive after the day it speaks for: a phone offline over a weekend still delivers Friday's. */
+export const ALL_CLEAR_LATE_DAYS = 3;
+
 export const allClearSchema = z.object({
   clientId: z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
   gridCode: z.string().regex(/^\d{15}(\d{2})?$/),
+  /** The day (China time) the worker said the grid was quiet; without it, the day it arrives. */
+  reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   nothingToReport: z.boolean().default(true),
   note: z.string().trim().max(500).nullish(),
   lon: z.number().min(73).max(136).optional(),
