@@ -21,9 +21,9 @@ const LAYER_SUMMARIES: Record<(typeof MAP_LAYERS)[number], string> = {
   regions: '区划边界 Region boundaries (city and districts; streets from z8, communities from z11)',
   grids: '网格边界 Grid boundaries (from z11)',
   incidents: '事件聚合 Incidents clustered per 64 px cell: count, worst deadline colour, counts per stage (?scope=open|all)',
-  positions: '网格员位置 Last known positions of grid members',
-  cameras: '视频点位 Cameras',
-  places: '重点场所 Key places',
+  positions: '网格员位置 Last known positions of grid members (drawn from z11)',
+  cameras: '视频点位 Cameras (drawn from z11)',
+  places: '重点场所 Key places (drawn from z11)',
 };
 
 export const mapTileRoutes = (services: Services): FastifyPluginAsyncZod => async (app) => {

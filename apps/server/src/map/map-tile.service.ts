@@ -22,7 +22,8 @@ export const MAP_LAYER_PERMISSIONS: Record<MapLayer, Permission> = {
   places: 'base_data.read',
 };
 
-const MIN_ZOOM: Record<MapLayer, number> = { regions: 0, grids: GRID_MIN_ZOOM, incidents: 0, positions: 0, cameras: 0, places: 0 };
+/** Grid workers, cameras and key places are drawn from the zoom grids are: city-wide they would be 8,000 dots each. */
+const MIN_ZOOM: Record<MapLayer, number> = { regions: 0, grids: GRID_MIN_ZOOM, incidents: 0, positions: GRID_MIN_ZOOM, cameras: GRID_MIN_ZOOM, places: GRID_MIN_ZOOM };
 
 export interface EncodedTile {
   body: Buffer;
