@@ -1,4 +1,4 @@
-import { PERMISSION_LABELS, PERMISSIONS, type Permission } from '@civicgrid/domain';
+import { PERMISSIONS, type Permission } from '@civicgrid/domain';
 import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
@@ -23,7 +23,7 @@ const validityOptions = (t: Translate) => [
   { value: 0, label: t('token.neverExpires') },
 ];
 
-const PERMISSION_OPTIONS = PERMISSIONS.map((permission) => ({ value: permission, label: PERMISSION_LABELS[permission] }));
+const permissionOptions = (t: Translate) => PERMISSIONS.map((permission) => ({ value: permission, label: t(`permission.${permission}`) }));
 
 function expiryOf(validDays: number): string | null {
   return validDays > 0 ? new Date(Date.now() + validDays * 86_400_000).toISOString() : null;
@@ -60,7 +60,7 @@ export function ApiTokenIssueModal({ open, onClose, onIssued }: { open: boolean;
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={saving}
-      width={560}
+      width={640}
       afterClose={() => setProblem(null)}
       destroyOnHidden
     >
@@ -82,7 +82,7 @@ export function ApiTokenIssueModal({ open, onClose, onIssued }: { open: boolean;
           <RegionCascader placeholder={regionOptional ? t('users.allRegions') : t('region.choose')} />
         </Form.Item>
         <Form.Item name="permissions" label={t('token.permissions')} rules={[{ required: true, type: 'array', min: 1, message: t('token.permissionsRequired') }]}>
-          <Checkbox.Group options={PERMISSION_OPTIONS} className="permission-checkboxes" />
+          <Checkbox.Group options={permissionOptions(t)} className="permission-checkboxes" data-testid="token-permissions" />
         </Form.Item>
         <Form.Item name="validDays" label={t('token.validity')}>
           <Select options={validityOptions(t)} style={{ width: 160 }} />

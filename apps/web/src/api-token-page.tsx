@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { PERMISSION_LABELS } from '@civicgrid/domain';
 import { App, Button, Card, Flex, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { adminApi } from './access-api';
@@ -24,7 +23,7 @@ function TokenStatus({ token }: { token: ApiTokenView }) {
 export function ApiTokenPage() {
   const reportError = useErrorMessage();
   const { message } = App.useApp();
-  const { t, routeLabel } = useI18n();
+  const { t, routeLabel, lookup } = useI18n();
   const [tokens, setTokens] = useState<ApiTokenView[]>([]);
   const [loading, setLoading] = useState(true);
   const [reloads, setReloads] = useState(0);
@@ -63,7 +62,7 @@ export function ApiTokenPage() {
       render: (permissions: ApiTokenView['permissions']) => (
         <Flex gap={4} wrap>
           {permissions.map((permission) => (
-            <Tag key={permission}>{PERMISSION_LABELS[permission] ?? permission}</Tag>
+            <Tag key={permission}>{lookup(`permission.${permission}`, permission)}</Tag>
           ))}
         </Flex>
       ),

@@ -19,9 +19,6 @@ const SUBMENUS = [
   { key: 'admin', label: '系统管理', routes: ADMIN_ROUTES },
 ];
 
-/** About how wide a label is drawn at 14 px: a Chinese character is square, a Latin letter about half as wide. */
-const textWidth = (label: string) => [...label].reduce((width, character) => width + (character.charCodeAt(0) >= 0x2e80 ? 14 : 8), 0);
-
 function UserMenu() {
   const user = useCurrentUser();
   const { signOut, signOutEverywhere } = useSession();
@@ -53,7 +50,7 @@ function UserMenu() {
   return (
     <>
       <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-        <button type="button" className="app-header-user" data-testid="user-menu">
+        <button type="button" className="app-header-user app-header-user-menu" data-testid="user-menu">
           <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1677ff', flex: 'none' }} />
           <Typography.Text strong ellipsis style={{ maxWidth: 160 }}>
             {user.displayName}
@@ -85,9 +82,6 @@ export function AppHeader({ children }: { children?: ReactNode }) {
   ];
   const match = matchRoute(pathname);
   const selectedKey = match ? (match.route.menuPath ?? match.route.path) : pathname;
-  // Wide enough for every entry, so that none folds into the overflow "…" menu.
-  const labels = [...entries.map(routeLabel), ...submenus.map((submenu) => lookup(`nav.${submenu.key}`, submenu.label))];
-  const menuWidth = labels.reduce((width, label) => width + textWidth(label) + 50, 16);
   const canReadNotifications = user.can('incident.read');
 
   return (
@@ -103,7 +97,9 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         selectedKeys={[selectedKey]}
         items={menuItems}
         onClick={({ key }) => navigate(key)}
-        style={{ flex: `0 0 ${menuWidth}px`, minWidth: 0, borderBottom: 'none', lineHeight: `${HEADER_HEIGHT - 2}px` }}
+        // As wide as its entries in the console's language, none folded into an overflow "…" menu: the page's trail gives way instead.
+        disabledOverflow
+        style={{ flex: 'none', borderBottom: 'none', lineHeight: `${HEADER_HEIGHT - 2}px` }}
         data-testid="app-navigation"
       />
       <div className="app-header-context">{children}</div>

@@ -3,17 +3,24 @@ import { formatDateTime } from './format-date-time';
 import { useI18n } from './i18n/i18n-context';
 import type { FieldChangeView, RecordChangeView } from './register-types';
 
-const SOURCE_COLOURS: Record<string, string> = { console: 'blue', import: 'purple', merge: 'orange', api: 'geekblue' };
+const SOURCE_COLOURS: Record<string, string> = { console: 'blue', import: 'purple', merge: 'orange', api: 'geekblue', visit: 'cyan' };
 /** A value of a change as the user reads it; '' for none, shown as （空）. */
 export type ShownValue = (field: string, value: unknown) => string;
+/** A change's field as the user reads it: the server names it in Chinese, the console in its language. */
+export type ShownHeader = (change: FieldChangeView) => string;
 
-function ChangeLine({ change, shownValue }: { change: FieldChangeView; shownValue: ShownValue }) {
+interface ShownProps {
+  shownHeader: ShownHeader;
+  shownValue: ShownValue;
+}
+
+function ChangeLine({ change, shownHeader, shownValue }: ShownProps & { change: FieldChangeView }) {
   const { t } = useI18n();
   const before = shownValue(change.field, change.before);
   const after = shownValue(change.field, change.after);
   return (
     <Flex gap={6} wrap align="baseline" data-testid="record-change" data-field={change.field}>
-      <Typography.Text strong>{change.header}</Typography.Text>
+      <Typography.Text strong>{shownHeader(change)}</Typography.Text>
       <Typography.Text type="secondary" delete={before !== ''}>
         {before || t('history.none')}
       </Typography.Text>
@@ -24,13 +31,13 @@ function ChangeLine({ change, shownValue }: { change: FieldChangeView; shownValu
 }
 
 /** The oldest write, when it set every field from nothing: what the record was created with, one "header value" after another. */
-function CreatedValues({ changes, shownValue }: { changes: FieldChangeView[]; shownValue: ShownValue }) {
+function CreatedValues({ changes, shownHeader, shownValue }: ShownProps & { changes: FieldChangeView[] }) {
   const { t } = useI18n();
   return (
     <Flex gap="2px 14px" wrap data-testid="record-created-values">
       {changes.map((change) => (
         <span key={change.field}>
-          <Typography.Text type="secondary">{change.header} </Typography.Text>
+          <Typography.Text type="secondary">{shownHeader(change)} </Typography.Text>
           {shownValue(change.field, change.after) || t('history.none')}
         </span>
       ))}
@@ -38,14 +45,13 @@ function CreatedValues({ changes, shownValue }: { changes: FieldChangeView[]; sh
   );
 }
 
-interface ChangeTimelineProps {
+interface ChangeTimelineProps extends ShownProps {
   /** newest first, as the server lists them; null while loading */
   entries: RecordChangeView[] | null;
-  shownValue: ShownValue;
 }
 
 /** 变更记录: who changed which field of a record when, from what to what. */
-export function ChangeTimeline({ entries, shownValue }: ChangeTimelineProps) {
+export function ChangeTimeline({ entries, shownHeader, shownValue }: ChangeTimelineProps) {
   const { t, lookup } = useI18n();
   return (
     <Card size="small" title={entries ? t('history.titleCount', { count: entries.length }) : t('history.title')} data-testid="record-history">
@@ -73,9 +79,9 @@ export function ChangeTimeline({ entries, shownValue }: ChangeTimelineProps) {
                   </Typography.Text>
                 </Flex>
                 {index === entries.length - 1 && entry.changes.every((change) => change.before === null) ? (
-                  <CreatedValues changes={entry.changes} shownValue={shownValue} />
+                  <CreatedValues changes={entry.changes} shownHeader={shownHeader} shownValue={shownValue} />
                 ) : (
-                  entry.changes.map((change) => <ChangeLine key={change.field} change={change} shownValue={shownValue} />)
+                  entry.changes.map((change) => <ChangeLine key={change.field} change={change} shownHeader={shownHeader} shownValue={shownValue} />)
                 )}
               </Flex>
             ),

@@ -61,7 +61,7 @@ function GridMembers({ grid }: { grid: GridDetail }) {
           <Flex vertical style={{ minWidth: 0, flex: 1 }}>
             <Flex align="center" gap={8}>
               <Typography.Text strong>{member.name}</Typography.Text>
-              <Tag color="blue">{member.roleLabel}</Tag>
+              <Tag color="blue">{t(`gridMemberRole.${member.role}`)}</Tag>
             </Flex>
             <Typography.Text type="secondary">{member.phone ?? t('grid.panel.noPhone')}</Typography.Text>
           </Flex>

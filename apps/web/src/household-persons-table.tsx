@@ -81,6 +81,8 @@ export function HouseholdPersonsTable({ householdId }: { householdId: number }) 
         dataSource={household?.persons ?? []}
         loading={household === null}
         pagination={false}
+        // Wider than the person page's side column in any language: the table scrolls rather than squeezing its headers.
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('household.empty') }}
       />
       {canReveal && (

@@ -1,4 +1,3 @@
-import { CATEGORY_KIND_LABELS } from '@civicgrid/domain';
 import { Cascader } from 'antd';
 import { useMemo, type CSSProperties } from 'react';
 import type { CategoryTreeNode } from './api-types';
@@ -41,11 +40,11 @@ export function IncidentCategoryCascader({ value, onChange, allowClasses, placeh
       categories.map((parent) => ({
         value: parent.id,
         // Two kinds have a class of the same name (突发事件), so the kind is part of the class's label.
-        label: `${parent.name}（${CATEGORY_KIND_LABELS[parent.kind] ?? parent.kind}）`,
+        label: t('incident.categoryClass', { name: parent.name, kind: t(`categoryKind.${parent.kind}`) }),
         code: parent.code,
         children: parent.children.map((child) => ({ value: child.id, label: child.name, code: child.code })),
       })),
-    [categories],
+    [categories, t],
   );
 
   return (

@@ -7,12 +7,14 @@ import { incidentPath } from './app-routes';
 import { formatDateTime } from './format-date-time';
 import { useI18n } from './i18n/i18n-context';
 import { notificationApi } from './incident-api';
+import { notificationTitle } from './notification-title';
 import { useErrorMessage } from './use-error-message';
 
 const POLL_INTERVAL_MS = 30_000;
 const LIST_LIMIT = 20;
 
 function NotificationRow({ item, onOpen }: { item: NotificationView; onOpen: (item: NotificationView) => void }) {
+  const { t } = useI18n();
   const unread = item.readAt === null;
   return (
     <button
@@ -23,7 +25,7 @@ function NotificationRow({ item, onOpen }: { item: NotificationView; onOpen: (it
     >
       <Flex justify="space-between" gap={8} align="baseline">
         <Typography.Text strong={unread} ellipsis>
-          {item.title}
+          {notificationTitle(item, t)}
         </Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12, flex: 'none' }}>
           {formatDateTime(item.createdAt)}

@@ -1,22 +1,8 @@
-import { Breadcrumb, Flex, Layout, Typography } from 'antd';
+import { Flex, Layout, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { AppHeader } from './app-header';
 import { navigate } from './app-location';
-
-function TrailEntry({ title, path }: { title: string; path?: string }) {
-  if (!path) return title;
-  return (
-    <a
-      href={path}
-      onClick={(event) => {
-        event.preventDefault();
-        navigate(path);
-      }}
-    >
-      {title}
-    </a>
-  );
-}
+import { HeaderTrail } from './header-trail';
 
 export interface PageFrameProps {
   /** The trail shown in the header, e.g. 事件中心 / 事件详情; an entry with a path is a link. */
@@ -34,7 +20,12 @@ export function PageFrame({ trail, title, description, actions, children }: Page
     <Layout style={{ height: '100vh' }}>
       <AppHeader>
         {/* One level needs no trail: the title below says it. */}
-        {trail.length > 1 && <Breadcrumb items={trail.map((entry) => ({ title: <TrailEntry {...entry} /> }))} />}
+        {trail.length > 1 && (
+          <HeaderTrail
+            items={trail.map(({ title, path }, index) => ({ key: String(index), title, link: path ? { href: path, onOpen: () => navigate(path) } : undefined }))}
+            testId="page-trail"
+          />
+        )}
       </AppHeader>
       <Layout.Content className="admin-content">
         <div className="admin-content-inner">

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { RevealedPerson } from './api-types';
 import { formatFieldValue } from './format-field-value';
 import { useI18n, type Translate } from './i18n/i18n-context';
-import { fieldApplies, PERSON_FIELD_GROUPS, personField } from './person-field-groups';
+import { fieldApplies, PERSON_FIELD_GROUPS, useShownPersonField, type PersonField } from './person-field-groups';
 import { AttentionTags, ResidencyTag } from './person-tags';
 import type { PersonDetail } from './register-types';
 
@@ -21,14 +21,14 @@ function sensitiveValue(t: Translate, masked: string | null, revealed: string | 
   );
 }
 
-function plainValue(key: string, person: PersonDetail, t: Translate): ReactNode {
-  const text = formatFieldValue(personField(key), (person as unknown as Record<string, unknown>)[key], t);
+function plainValue(field: PersonField, person: PersonDetail, t: Translate): ReactNode {
+  const text = formatFieldValue(field, (person as unknown as Record<string, unknown>)[field.key], t);
   return text === '' ? EMPTY : text;
 }
 
 /** One field's value on the page: the masked or revealed original of a sensitive field, tags for the coded ones. */
-function fieldValue(key: string, person: PersonDetail, revealed: RevealedPerson | null, t: Translate): ReactNode {
-  switch (key) {
+function fieldValue(field: PersonField, person: PersonDetail, revealed: RevealedPerson | null, t: Translate): ReactNode {
+  switch (field.key) {
     case 'idNumber':
       return sensitiveValue(t, person.idNumberMasked, revealed?.idNumber, person.idNumberLegacy && <Tag color="gold">{t('person.legacyId')}</Tag>);
     case 'mobile':
@@ -45,9 +45,9 @@ function fieldValue(key: string, person: PersonDetail, revealed: RevealedPerson 
         </span>
       ) : EMPTY;
     case 'nationality':
-      return person.nationality === 'CHN' ? t('person.china') : plainValue(key, person, t);
+      return person.nationality === 'CHN' ? t('person.china') : plainValue(field, person, t);
     default:
-      return plainValue(key, person, t);
+      return plainValue(field, person, t);
   }
 }
 
@@ -59,6 +59,7 @@ interface PersonFactsProps {
 /** The person's record, grouped as the register groups it: 基本信息, 户籍与居住, 网格与户, 关注与核实. */
 export function PersonFacts({ person, revealed }: PersonFactsProps) {
   const { t } = useI18n();
+  const personField = useShownPersonField();
   return (
     <Flex vertical gap={16} data-testid="person-facts">
       {PERSON_FIELD_GROUPS.map((group) => {
@@ -78,7 +79,7 @@ export function PersonFacts({ person, revealed }: PersonFactsProps) {
                         {field.header}
                       </Typography.Text>
                       <span data-field={key} style={{ minWidth: 0, wordBreak: 'break-all' }}>
-                        {fieldValue(key, person, revealed, t)}
+                        {fieldValue(field, person, revealed, t)}
                       </span>
                     </Flex>
                   </Col>

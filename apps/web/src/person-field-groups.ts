@@ -1,16 +1,24 @@
 import {
   PERSON_FIELDS, PERSON_RESIDENCY_FIELDS, RESIDENCY_FIELD_APPLIES, type PersonFieldKey, type PersonResidencyFieldKey, type RegisterField,
 } from '@civicgrid/domain';
+import { useMemo } from 'react';
 import type { MessageKey } from './i18n/i18n-context';
+import { useShownFields } from './use-shown-fields';
 
 export type PersonFormKey = PersonFieldKey | PersonResidencyFieldKey;
 export type PersonField = RegisterField & { key: PersonFormKey };
 
 /** Every field of a person: the register's own, and those only some persons have (floating, foreign, left-behind). */
 export const PERSON_FIELD_LIST = [...PERSON_FIELDS, ...PERSON_RESIDENCY_FIELDS] as readonly PersonField[];
-const FIELD_BY_KEY = new Map<string, PersonField>(PERSON_FIELD_LIST.map((field) => [field.key, field]));
 
-export const personField = (key: string): PersonField | undefined => FIELD_BY_KEY.get(key);
+/** A person's field by its key, as the console shows it in its language (header and options from the catalog). */
+export function useShownPersonField(): (key: string) => PersonField | undefined {
+  const fields = useShownFields('person', PERSON_FIELD_LIST);
+  return useMemo(() => {
+    const byKey = new Map<string, PersonField>(fields.map((field) => [field.key, field]));
+    return (key: string) => byKey.get(key);
+  }, [fields]);
+}
 
 /** How the person page and the form group the fields; every field of PERSON_FIELD_LIST is in one group. */
 export const PERSON_FIELD_GROUPS: { title: MessageKey; keys: PersonFormKey[] }[] = [

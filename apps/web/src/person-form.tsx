@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ApiError } from './api-client';
 import { useI18n } from './i18n/i18n-context';
 import { personApi } from './person-api';
-import { fieldApplies, PERSON_FIELD_GROUPS, personField } from './person-field-groups';
+import { fieldApplies, PERSON_FIELD_GROUPS, useShownPersonField } from './person-field-groups';
 import { RegisterFieldItem } from './register-field-item';
 import { changedValues, checkPersonValues, FORM_FIELDS, initialFormValues, requestValues } from './person-form-values';
 import { serverFieldProblems, type FieldProblem, type RegisterFormValues } from './register-form-values';
@@ -33,6 +33,7 @@ interface PersonFormProps {
  */
 export function PersonForm({ form, person, onSaving, onSaved, columns = 2 }: PersonFormProps) {
   const { t } = useI18n();
+  const personField = useShownPersonField();
   const [problem, setProblem] = useState<string | null>(null);
   // The fields only some persons have appear with the residency (or left-behind flag) they belong to.
   const residency = Form.useWatch('residency', form);

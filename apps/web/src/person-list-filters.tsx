@@ -1,4 +1,4 @@
-import { CARE_GROUP_KIND_LABELS, CARE_GROUP_KINDS, RESIDENCIES, SPECIAL_GROUP_KIND_LABELS, SPECIAL_GROUP_KINDS } from '@civicgrid/domain';
+import { CARE_GROUP_KINDS, RESIDENCIES, SPECIAL_GROUP_KINDS } from '@civicgrid/domain';
 import { App, Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { GridSelect } from './grid-select';
@@ -7,9 +7,6 @@ import { ATTENTION_LEVELS } from './person-tags';
 import type { PersonListFilter } from './register-types';
 import { RegionCascader } from './region-cascader';
 import { useCurrentUser } from './session-context';
-
-const SPECIAL_GROUP_OPTIONS = SPECIAL_GROUP_KINDS.map((kind) => ({ value: kind, label: SPECIAL_GROUP_KIND_LABELS[kind] }));
-const CARE_GROUP_OPTIONS = CARE_GROUP_KINDS.map((kind) => ({ value: kind, label: CARE_GROUP_KIND_LABELS[kind] }));
 
 interface PersonListFiltersProps {
   value: PersonListFilter;
@@ -75,19 +72,21 @@ export function PersonListFilters({ value, onChange }: PersonListFiltersProps) {
       {canSeeSpecialGroups && (
         <Select
           placeholder={t('person.filter.specialGroup')}
-          options={SPECIAL_GROUP_OPTIONS}
+          options={SPECIAL_GROUP_KINDS.map((kind) => ({ value: kind, label: t(`specialGroup.${kind}`) }))}
           value={value.specialGroup}
           onChange={(group) => set('specialGroup', group)}
           allowClear
+          popupMatchSelectWidth={false}
           style={{ width: 160 }}
         />
       )}
       <Select
         placeholder={t('person.filter.careGroup')}
-        options={CARE_GROUP_OPTIONS}
+        options={CARE_GROUP_KINDS.map((kind) => ({ value: kind, label: t(`careGroup.${kind}`) }))}
         value={value.careGroup}
         onChange={(group) => set('careGroup', group)}
         allowClear
+        popupMatchSelectWidth={false}
         style={{ width: 130 }}
       />
       <Checkbox {...flag('leftBehind')}>{t('person.filter.leftBehind')}</Checkbox>

@@ -18,12 +18,12 @@ import type { PersonAction, PersonDetail, PersonGroupView } from './register-typ
 import { RevealPersonModal } from './reveal-person-modal';
 import { errorMessageOf, useErrorMessage } from './use-error-message';
 
-function GroupRecords({ records, color }: { records: PersonGroupView[]; color: string }) {
-  const { t } = useI18n();
+function GroupRecords({ group, records, color }: { group: 'specialGroup' | 'careGroup'; records: PersonGroupView[]; color: string }) {
+  const { t, lookup } = useI18n();
   return records.map((record) => (
     <Flex key={record.kind} vertical gap={4}>
       <div>
-        <Tag color={color}>{record.label}</Tag>
+        <Tag color={color}>{lookup(`${group}.${record.kind}`, record.label)}</Tag>
         {record.riskLevel !== null && <Tag color={record.riskLevel >= 3 ? 'red' : 'default'}>{t('person.riskLevel', { level: record.riskLevel })}</Tag>}
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -45,8 +45,8 @@ function GroupsCard({ person }: { person: PersonDetail }) {
   return (
     <Card size="small" title={t('person.groups.title')} data-testid="person-groups">
       <Flex vertical gap={12}>
-        <GroupRecords records={special} color="volcano" />
-        <GroupRecords records={person.careGroups} color="cyan" />
+        <GroupRecords group="specialGroup" records={special} color="volcano" />
+        <GroupRecords group="careGroup" records={person.careGroups} color="cyan" />
         {special.length + person.careGroups.length === 0 && (
           <Typography.Text type="secondary">{person.specialGroups === null ? t('person.groups.noCareGroup') : t('person.groups.none')}</Typography.Text>
         )}

@@ -1,4 +1,4 @@
-import { CARE_GROUP_KIND_LABELS, SPECIAL_GROUP_KIND_LABELS, type CareGroupKind, type Residency, type SpecialGroupKind } from '@civicgrid/domain';
+import type { CareGroupKind, Residency, SpecialGroupKind } from '@civicgrid/domain';
 import { Tag } from 'antd';
 import { useI18n } from './i18n/i18n-context';
 
@@ -37,13 +37,14 @@ export function DeregisteredTag() {
 
 /** The person's special groups (listed only for readers who may see them) and care groups. */
 export function GroupTags({ specialGroups = [], careGroups = [] }: { specialGroups?: SpecialGroupKind[]; careGroups?: CareGroupKind[] }) {
+  const { lookup } = useI18n();
   return (
     <>
       {specialGroups.map((kind) => (
-        <Tag key={kind} color="volcano">{SPECIAL_GROUP_KIND_LABELS[kind] ?? kind}</Tag>
+        <Tag key={kind} color="volcano">{lookup(`specialGroup.${kind}`, kind)}</Tag>
       ))}
       {careGroups.map((kind) => (
-        <Tag key={kind} color="cyan">{CARE_GROUP_KIND_LABELS[kind] ?? kind}</Tag>
+        <Tag key={kind} color="cyan">{lookup(`careGroup.${kind}`, kind)}</Tag>
       ))}
     </>
   );

@@ -7,8 +7,10 @@ import { formatFieldValue } from './format-field-value';
 import { useI18n } from './i18n/i18n-context';
 import { recordApi } from './record-api';
 import { recordFieldGroups, type RecordRegisterView } from './record-registers';
-import type { RecordChangeView, RecordView } from './register-types';
+import { fieldHeaderKey } from './register-field-text';
+import type { FieldChangeView, RecordChangeView, RecordView } from './register-types';
 import { errorMessageOf, useErrorMessage } from './use-error-message';
+import { useShownFields } from './use-shown-fields';
 
 interface DeregisterValues {
   date: Dayjs;
@@ -75,8 +77,9 @@ interface RecordDetailDrawerProps {
 export function RecordDetailDrawer({ register, recordId, onClose, onEdit, onChanged, reloads }: RecordDetailDrawerProps) {
   const { message } = App.useApp();
   const reportError = useErrorMessage();
-  const { t } = useI18n();
+  const { t, lookup } = useI18n();
   const noun = t(`record.noun.${register.name}`);
+  const fields = useShownFields(register.name, register.fields);
   const [record, setRecord] = useState<RecordView | null>(null);
   const [history, setHistory] = useState<RecordChangeView[] | null>(null);
   const [deregistering, setDeregistering] = useState(false);
@@ -93,7 +96,8 @@ export function RecordDetailDrawer({ register, recordId, onClose, onEdit, onChan
     return () => controller.abort();
   }, [register, recordId, reloads, ownReloads, reportError]);
 
-  const fieldOf = (key: string) => register.fields.find((field) => field.key === key);
+  const fieldOf = (key: string) => fields.find((field) => field.key === key);
+  const shownHeader = (change: FieldChangeView) => lookup(fieldHeaderKey(register.name, change.field), change.header);
   const shownValue = (field: string, value: unknown) => formatFieldValue(fieldOf(field), value, t);
 
   return (
@@ -129,10 +133,10 @@ export function RecordDetailDrawer({ register, recordId, onClose, onEdit, onChan
               title={t('record.deregisteredOn', { date: String(record.deregisteredOn), reason: String(record.deregistrationReason ?? '') })}
             />
           ) : null}
-          {recordFieldGroups(register, false).map(({ group, fields }) => (
-            <Card key={group} size="small" title={t(`record.fieldGroup.${group}`, { noun })}>
+          {recordFieldGroups(fields, false).map((group) => (
+            <Card key={group.group} size="small" title={t(`record.fieldGroup.${group.group}`, { noun })}>
               <Row gutter={[16, 8]}>
-                {fields.map((field) => (
+                {group.fields.map((field) => (
                   <Col key={field.key} span={(field.max ?? 0) >= 100 || field.key === 'gridCode' ? 24 : 12}>
                     <Flex gap={8}>
                       <Typography.Text type="secondary" style={{ flex: 'none', width: 112 }}>{field.header}</Typography.Text>
@@ -147,7 +151,7 @@ export function RecordDetailDrawer({ register, recordId, onClose, onEdit, onChan
               </Row>
             </Card>
           ))}
-          <ChangeTimeline entries={history} shownValue={shownValue} />
+          <ChangeTimeline entries={history} shownHeader={shownHeader} shownValue={shownValue} />
           <DeregisterModal
             register={register}
             record={record}

@@ -11,6 +11,7 @@ import {
 } from './register-form-values';
 import type { RecordView } from './register-types';
 import { errorMessageOf } from './use-error-message';
+import { useShownFields } from './use-shown-fields';
 
 interface RecordFormDrawerProps {
   register: RecordRegisterView;
@@ -29,8 +30,10 @@ export function RecordFormDrawer({ register, open, record, onClose, onSaved }: R
   const noun = t(`record.noun.${register.name}`);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const groups = recordFieldGroups(register, false);
-  const fields = groups.flatMap((group) => group.fields);
+  const shownFields = useShownFields(register.name, register.fields);
+  // The domain's rules name fields by the table's own headers; the form shows them in the console's language.
+  const fields = recordFieldGroups(register.fields, false).flatMap((group) => group.fields);
+  const groups = recordFieldGroups(shownFields, false);
 
   const showProblems = (problems: FieldProblem[]) => {
     const byField = new Map<string, string[]>();

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { RecordField } from '@civicgrid/domain';
 import { Button, Card, Checkbox, Flex, Input, Select, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { formatFieldValue } from './format-field-value';
@@ -15,9 +16,11 @@ import type { RecordPage, RecordView } from './register-types';
 import { RegionCascader } from './region-cascader';
 import { useCurrentUser } from './session-context';
 import { useErrorMessage } from './use-error-message';
+import { useShownFields } from './use-shown-fields';
 
-function columnsOf(register: RecordRegisterView, t: Translate): TableColumnsType<RecordView> {
-  const fieldOf = (key: string) => register.fields.find((field) => field.key === key);
+/** The list's columns, headed as the register's fields are shown (`fields`, in the console's language). */
+function columnsOf(register: RecordRegisterView, fields: readonly RecordField[], t: Translate): TableColumnsType<RecordView> {
+  const fieldOf = (key: string) => fields.find((field) => field.key === key);
   return [
     {
       key: 'title',
@@ -61,8 +64,9 @@ export function RecordListPage({ path }: { path: string }) {
   const register = recordRegisterAt(path)!;
   const canManage = useCurrentUser().can('base_data.manage');
   const reportError = useErrorMessage();
-  const { t, routeLabel } = useI18n();
+  const { t, routeLabel, lookup } = useI18n();
   const noun = t(`record.noun.${register.name}`);
+  const fields = useShownFields(register.name, register.fields);
   const [filter, setFilter] = useState<RecordListFilter>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [text, setText] = useState('');
@@ -71,8 +75,8 @@ export function RecordListPage({ path }: { path: string }) {
   const [reloads, setReloads] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   const [editing, setEditing] = useState<{ open: boolean; record: RecordView | null }>({ open: false, record: null });
-  const columns = useMemo(() => columnsOf(register, t), [register, t]);
-  const kindOptions = Object.entries(register.kindOptions).map(([value, label]) => ({ value, label }));
+  const columns = useMemo(() => columnsOf(register, fields, t), [register, fields, t]);
+  const kindOptions = Object.entries(register.kindOptions).map(([value, label]) => ({ value, label: lookup(`${register.kindCatalog}.${value}`, label) }));
   const set = (next: RecordListFilter) => {
     setFilter(next);
     setPaging((current) => ({ ...current, page: 1 }));
@@ -115,7 +119,10 @@ export function RecordListPage({ path }: { path: string }) {
             <RegionCascader value={filter.regionCode} onChange={(regionCode) => set({ ...filter, regionCode, gridCode: undefined })} placeholder={t('region.located')} />
           </div>
           <GridSelect value={filter.gridCode} onChange={(gridCode) => set({ ...filter, gridCode })} regionCode={filter.regionCode} placeholder={t('grid.belonging')} style={{ width: 190 }} />
-          <Select placeholder={t(`record.kind.${register.name}`)} options={kindOptions} value={filter.kind} onChange={(kind) => set({ ...filter, kind })} allowClear style={{ width: 150 }} />
+          <Select
+            placeholder={t(`record.kind.${register.name}`)} options={kindOptions} value={filter.kind} onChange={(kind) => set({ ...filter, kind })} allowClear
+            popupMatchSelectWidth={false} style={{ width: 150 }}
+          />
           <Select
             placeholder={t('register.attentionLevel')}
             options={ATTENTION_LEVELS.map((level) => ({ value: level, label: t(`attentionLevel.${level}`) }))} value={filter.attentionLevel} onChange={(attentionLevel) => set({ ...filter, attentionLevel })} allowClear style={{ width: 110 }} />

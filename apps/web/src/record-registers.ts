@@ -20,6 +20,8 @@ export interface RecordRegisterView {
   fields: readonly RecordField[];
   /** the options of the list's `kind` filter (for facilities, the class the code carries) */
   kindOptions: Readonly<Record<string, string>>;
+  /** where the catalog names those options, by code: `<kindCatalog>.<code>` */
+  kindCatalog: string;
   /** the field naming a record in its title */
   titleKey: string;
   /** fields shown as the list's columns, after the title */
@@ -36,6 +38,7 @@ export const RECORD_REGISTERS: RecordRegisterView[] = [
     label: '单位组织',
     fields: ORGANIZATION_FIELDS,
     kindOptions: ORGANIZATION_KIND_LABELS,
+    kindCatalog: 'field.organization.kind',
     titleKey: 'name',
     columnKeys: ['kind', 'unifiedSocialCreditCode', 'legalRepresentative', 'phone', 'address'],
     unique: { key: 'unifiedSocialCreditCode', errorCode: 'organization.credit_code_taken' },
@@ -47,6 +50,7 @@ export const RECORD_REGISTERS: RecordRegisterView[] = [
     label: '重点场所',
     fields: PLACE_FIELDS,
     kindOptions: PLACE_KIND_LABELS,
+    kindCatalog: 'field.place.kind',
     titleKey: 'name',
     columnKeys: ['kind', 'responsiblePerson', 'phone', 'address'],
   },
@@ -57,6 +61,7 @@ export const RECORD_REGISTERS: RecordRegisterView[] = [
     label: '部件',
     fields: FACILITY_FIELDS,
     kindOptions: FACILITY_CLASS_LABELS,
+    kindCatalog: 'facilityClass',
     titleKey: 'facilityCode',
     columnKeys: ['name', 'status', 'ownerUnit', 'address'],
     unique: { key: 'facilityCode', errorCode: 'facility.code_taken' },
@@ -67,11 +72,11 @@ const STATE_KEYS: ReadonlySet<string> = new Set(RECORD_STATE_FIELDS.map((field) 
 const DEREGISTRATION_KEYS = new Set(['deregisteredOn', 'deregistrationReason']);
 
 /**
- * A register's fields in two groups, its own (`own`: 单位信息) and where it is and how closely it is watched
- * (`state`: 网格与关注); 注销 sets the rest.
+ * A register's fields (its table, or the table as shown in a language) in two groups, its own (`own`: 单位信息) and
+ * where it is and how closely it is watched (`state`: 网格与关注); 注销 sets the rest.
  */
-export function recordFieldGroups(register: RecordRegisterView, withDeregistration: boolean): { group: 'own' | 'state'; fields: RecordField[] }[] {
-  const shown = register.fields.filter((field) => withDeregistration || !DEREGISTRATION_KEYS.has(field.key));
+export function recordFieldGroups(fields: readonly RecordField[], withDeregistration: boolean): { group: 'own' | 'state'; fields: RecordField[] }[] {
+  const shown = fields.filter((field) => withDeregistration || !DEREGISTRATION_KEYS.has(field.key));
   return [
     { group: 'own', fields: shown.filter((field) => !STATE_KEYS.has(field.key)) },
     { group: 'state', fields: shown.filter((field) => STATE_KEYS.has(field.key)) },

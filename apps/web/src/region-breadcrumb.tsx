@@ -1,5 +1,5 @@
-import { Breadcrumb } from 'antd';
 import type { Region, RegionDetail } from './api-types';
+import { HeaderTrail } from './header-trail';
 
 interface RegionBreadcrumbProps {
   region: RegionDetail | null;
@@ -12,19 +12,10 @@ export function RegionBreadcrumb({ region, onSelect }: RegionBreadcrumbProps) {
   const items = [
     ...region.ancestors.map((ancestor) => ({
       key: ancestor.code,
-      title: (
-        <a
-          href={`#${ancestor.code}`}
-          onClick={(event) => {
-            event.preventDefault();
-            onSelect(ancestor);
-          }}
-        >
-          {ancestor.name}
-        </a>
-      ),
+      title: ancestor.name,
+      link: { href: `#${ancestor.code}`, onOpen: () => onSelect(ancestor) },
     })),
     { key: region.code, title: region.name },
   ];
-  return <Breadcrumb items={items} data-testid="region-breadcrumb" />;
+  return <HeaderTrail items={items} testId="region-breadcrumb" />;
 }

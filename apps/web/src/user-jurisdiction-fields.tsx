@@ -38,7 +38,7 @@ export function GridCodesField() {
 /** The grid worker's own grid member record, picked among the members of the grids entered above. */
 function GridMemberField() {
   const reportError = useErrorMessage();
-  const { t } = useI18n();
+  const { t, lookup } = useI18n();
   const gridCodes = Form.useWatch<string[] | undefined>('gridCodes');
   const validCodes = useMemo(() => (gridCodes ?? []).filter((code) => GRID_CODE_PATTERN.test(code)), [gridCodes]);
   const codesKey = validCodes.join(',');
@@ -60,8 +60,11 @@ function GridMemberField() {
     const seen = new Set<number>();
     return members
       .filter((member) => !seen.has(member.id) && seen.add(member.id))
-      .map((member) => ({ value: member.id, label: t('users.gridMemberOption', { name: member.name, role: member.roleLabel, grid: member.gridCode }) }));
-  }, [members, t]);
+      .map((member) => ({
+        value: member.id,
+        label: t('users.gridMemberOption', { name: member.name, role: lookup(`gridMemberRole.${member.role}`, member.roleLabel), grid: member.gridCode }),
+      }));
+  }, [members, t, lookup]);
 
   return (
     <Form.Item

@@ -4,6 +4,8 @@ import { CONSOLE_EN } from './messages/console.en';
 import { IMPORTS_EN } from './messages/imports.en';
 import { INCIDENT_ACTIONS_EN } from './messages/incident-actions.en';
 import { INCIDENTS_EN } from './messages/incidents.en';
+import { PERSON_GROUPS_EN } from './messages/person-groups.en';
+import { REGISTER_FIELDS_EN } from './messages/register-fields.en';
 import { REGISTERS_EN } from './messages/registers.en';
 import type { Catalog } from './messages-zh-cn';
 
@@ -13,6 +15,8 @@ export const EN: Catalog = {
   ...INCIDENTS_EN,
   ...INCIDENT_ACTIONS_EN,
   ...REGISTERS_EN,
+  ...REGISTER_FIELDS_EN,
+  ...PERSON_GROUPS_EN,
   ...IMPORTS_EN,
   ...ADMIN_EN,
   'app.brand': 'CivicGrid',

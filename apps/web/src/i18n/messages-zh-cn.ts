@@ -4,6 +4,8 @@ import { CONSOLE_ZH_CN } from './messages/console.zh-cn';
 import { IMPORTS_ZH_CN } from './messages/imports.zh-cn';
 import { INCIDENT_ACTIONS_ZH_CN } from './messages/incident-actions.zh-cn';
 import { INCIDENTS_ZH_CN } from './messages/incidents.zh-cn';
+import { PERSON_GROUPS_ZH_CN } from './messages/person-groups.zh-cn';
+import { REGISTER_FIELDS_ZH_CN } from './messages/register-fields.zh-cn';
 import { REGISTERS_ZH_CN } from './messages/registers.zh-cn';
 
 /**
@@ -16,6 +18,8 @@ export const ZH_CN = {
   ...INCIDENTS_ZH_CN,
   ...INCIDENT_ACTIONS_ZH_CN,
   ...REGISTERS_ZH_CN,
+  ...REGISTER_FIELDS_ZH_CN,
+  ...PERSON_GROUPS_ZH_CN,
   ...IMPORTS_ZH_CN,
   ...ADMIN_ZH_CN,
   'app.brand': 'CivicGrid 网格化治理',

@@ -4,6 +4,8 @@ import { CONSOLE_ZH_TW } from './messages/console.zh-tw';
 import { IMPORTS_ZH_TW } from './messages/imports.zh-tw';
 import { INCIDENT_ACTIONS_ZH_TW } from './messages/incident-actions.zh-tw';
 import { INCIDENTS_ZH_TW } from './messages/incidents.zh-tw';
+import { PERSON_GROUPS_ZH_TW } from './messages/person-groups.zh-tw';
+import { REGISTER_FIELDS_ZH_TW } from './messages/register-fields.zh-tw';
 import { REGISTERS_ZH_TW } from './messages/registers.zh-tw';
 import type { Catalog } from './messages-zh-cn';
 
@@ -14,6 +16,8 @@ export const ZH_TW: Catalog = {
   ...INCIDENTS_ZH_TW,
   ...INCIDENT_ACTIONS_ZH_TW,
   ...REGISTERS_ZH_TW,
+  ...REGISTER_FIELDS_ZH_TW,
+  ...PERSON_GROUPS_ZH_TW,
   ...IMPORTS_ZH_TW,
   ...ADMIN_ZH_TW,
   'app.brand': 'CivicGrid 網格化治理',
