@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Jurisdiction } from '@civicgrid/domain';
 import type { DatabaseExecutor } from '../database/schema.js';
 import { TILE_EXTENT, type TileAddress } from './tile-address.js';
-import type { IncidentClusterRow, IncidentScope } from './point-tile.repository.js';
+import { drawnInScope, stageCounts, type IncidentClusterRow, type IncidentScope } from './point-tile.repository.js';
 
 /** The zoom whose 64 px clusters are the cells of incident_map_cells (2^14 cells across the world, 8 per tile side). */
 export const CELL_ZOOM = 11;
@@ -15,8 +15,6 @@ const CELL_BITS = CELL_ZOOM + 3;
 export function cellsServe(tile: TileAddress, jurisdiction: Jurisdiction): boolean {
   return tile.z <= CELL_ZOOM && (jurisdiction.kind === 'everywhere' || jurisdiction.kind === 'region');
 }
-
-const ENDED = sql`('closed', 'rejected', 'voided')`;
 
 function regionCondition(jurisdiction: Jurisdiction): { join: RawBuilder<unknown>; where: RawBuilder<unknown> } {
   if (jurisdiction.kind !== 'region') return { join: sql``, where: sql`true` };
@@ -44,18 +42,14 @@ export class IncidentCellRepository {
         sum(c.count)::int AS count,
         max(CASE WHEN c.first_deadline IS NULL THEN 0 WHEN now() >= c.first_deadline THEN 3
                  WHEN now() >= c.first_warning_at THEN 2 ELSE 1 END)::int AS worst,
-        coalesce(sum(c.count) FILTER (WHERE c.status IN ('reported', 'registered', 'returned')), 0)::int AS pending,
-        coalesce(sum(c.count) FILTER (WHERE c.status IN ('dispatched', 'handling')), 0)::int AS handling,
-        coalesce(sum(c.count) FILTER (WHERE c.status IN ('handled', 'verified')), 0)::int AS checking,
-        coalesce(sum(c.count) FILTER (WHERE c.status = 'suspended'), 0)::int AS suspended,
-        coalesce(sum(c.count) FILTER (WHERE c.status IN ${ENDED}), 0)::int AS ended,
+        ${stageCounts(sql.ref('c.status'), sql.ref('c.count'))},
         sum(c.urgent)::int AS urgent,
         min(c.first_id) AS id, min(c.first_code) AS code, min(c.status) AS status
       FROM incident_map_cells c ${region.join}
       WHERE c.count > 0
         AND c.cell_x BETWEEN ${tile.x * 2 ** tileShift} AND ${(tile.x + 1) * 2 ** tileShift - 1}
         AND c.cell_y BETWEEN ${tile.y * 2 ** tileShift} AND ${(tile.y + 1) * 2 ** tileShift - 1}
-        AND c.status ${scope === 'open' ? sql`NOT IN ('closed', 'rejected', 'voided', 'merged')` : sql`<> 'merged'`}
+        AND ${drawnInScope(sql.ref('c.status'), scope)}
         AND ${region.where}
       GROUP BY c.cell_x >> ${clusterShift}, c.cell_y >> ${clusterShift}`.execute(executor);
     return result.rows;

@@ -5,7 +5,7 @@ import type { DatabaseSchema } from '../database/schema.js';
 import { GRID_MIN_ZOOM, type BoundaryLayer, type BoundaryTileRepository } from './boundary-tile.repository.js';
 import { encodeTile, ringsOfGeoJson, type TileFeature } from './mvt-encoder.js';
 import { cellsServe, type IncidentCellRepository } from './incident-cell.repository.js';
-import type { IncidentClusterRow, IncidentScope, PointFeatureRow, PointTileRepository } from './point-tile.repository.js';
+import { STAGE_STATUSES, type IncidentClusterRow, type IncidentScope, type PointFeatureRow, type PointTileRepository } from './point-tile.repository.js';
 import { checkTileAddress, MAX_TILE_ZOOM, type TileAddress } from './tile-address.js';
 import { TileCache } from './tile-cache.js';
 
@@ -37,7 +37,8 @@ export interface EncodedTile {
 export const POINT_TILE_SECONDS = 10;
 
 const COLOURS = ['none', 'green', 'yellow', 'red'] as const;
-const STAGES = ['pending', 'handling', 'checking', 'suspended', 'ended'] as const;
+type Stage = keyof typeof STAGE_STATUSES;
+const STAGES = Object.keys(STAGE_STATUSES) as Stage[];
 
 /** A count as the map writes it on a cluster: 9999 and below in full, then in 万. */
 export function clusterLabel(count: number): string {
@@ -45,7 +46,7 @@ export function clusterLabel(count: number): string {
 }
 
 function incidentFeature(row: IncidentClusterRow): TileFeature {
-  const stage = STAGES.reduce((best, candidate) => (row[candidate] > row[best] ? candidate : best), STAGES[0]);
+  const stage = STAGES.reduce<Stage>((best, candidate) => (row[candidate] > row[best] ? candidate : best), 'pending');
   const single: Record<string, string | number> = row.count === 1 ? { id: row.id, code: row.code, status: row.status } : {};
   return {
     kind: 'point', x: row.x, y: row.y,

@@ -32,7 +32,24 @@ export interface PointFeatureRow {
   properties: Record<string, string | number | boolean | null>;
 }
 
-const OPEN = sql`i.status NOT IN ('closed', 'rejected', 'voided', 'merged')`;
+/** Statuses no longer open; a merged incident is drawn under the one it was merged into. */
+const CLOSED_STATUSES = sql`('closed', 'rejected', 'voided', 'merged')`;
+/** Whether an incident (by its status column) is drawn: open only, or every one but the merged. */
+export const drawnInScope = (status: RawBuilder<unknown>, scope: IncidentScope) =>
+  (scope === 'open' ? sql`${status} NOT IN ${CLOSED_STATUSES}` : sql`${status} <> 'merged'`);
+const OPEN = drawnInScope(sql.ref('i.status'), 'open');
+
+/** The stages a cluster counts, and the statuses in each. */
+export const STAGE_STATUSES = {
+  pending: ['reported', 'registered', 'returned'], handling: ['dispatched', 'handling'], checking: ['handled', 'verified'],
+  suspended: ['suspended'], ended: ['closed', 'rejected', 'voided'],
+} as const;
+
+/** A cluster's count per stage: `amount` (one per incident, or a cell's count) added up over the rows of each stage. */
+export function stageCounts(status: RawBuilder<unknown>, amount: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql.join(Object.entries(STAGE_STATUSES).map(([stage, statuses]) =>
+    sql`coalesce(sum(${amount}) FILTER (WHERE ${status} = ANY(${[...statuses]}::text[])), 0)::int AS ${sql.ref(stage)}`));
+}
 
 /** Screen pixels of one cluster cell when a tile is drawn 512 px wide: 64 px, then single incidents close up. */
 export function clusterCellSize(z: number): number {
@@ -83,14 +100,10 @@ export class PointTileRepository {
           CASE WHEN NOT (${OPEN}) OR i.current_step_deadline IS NULL THEN 0 WHEN now() >= i.current_step_deadline THEN 3
                WHEN now() >= i.current_step_warning_at THEN 2 ELSE 1 END AS colour
         FROM incidents i ${jurisdictionJoins(viewer.jurisdiction)}
-        WHERE ${inTile} AND ${scope === 'open' ? OPEN : sql`i.status <> 'merged'`}
+        WHERE ${inTile} AND ${drawnInScope(sql.ref('i.status'), scope)}
           AND ${incidentInJurisdiction(viewer, { incident: 'i', region: 'ir', grid: 'ig' })})
       SELECT round(avg(x))::int AS x, round(avg(y))::int AS y, count(*)::int AS count, max(colour)::int AS worst,
-        count(*) FILTER (WHERE status IN ('reported', 'registered', 'returned'))::int AS pending,
-        count(*) FILTER (WHERE status IN ('dispatched', 'handling'))::int AS handling,
-        count(*) FILTER (WHERE status IN ('handled', 'verified'))::int AS checking,
-        count(*) FILTER (WHERE status = 'suspended')::int AS suspended,
-        count(*) FILTER (WHERE status IN ('closed', 'rejected', 'voided'))::int AS ended,
+        ${stageCounts(sql.ref('status'), sql`1`)},
         count(*) FILTER (WHERE urgent)::int AS urgent,
         min(id) AS id, min(code) AS code, min(status) AS status
       FROM points

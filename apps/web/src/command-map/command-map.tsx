@@ -55,7 +55,6 @@ const fitPadding = (rightInset: number) => ({ top: 40, bottom: 130, left: 48, ri
  * made as soon as the page is, so that MapLibre's workers start while the layer list is fetched; the layers are
  * added, at the opening box, when both are ready.
  */
-
 export function CommandMap({ sources, openingBounds, basemapTileUrl, visible, drill, rightInset, onPick, onOpenIncident }: CommandMapProps) {
   const { t, locale } = useI18n();
   const translateRef = useRef(t);
